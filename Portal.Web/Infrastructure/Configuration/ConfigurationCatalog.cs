@@ -1,0 +1,52 @@
+using System.Reflection;
+using Portal.DingTalk;
+using Portal.Web.Infrastructure.Data;
+using Portal.Web.Infrastructure.Logging;
+
+namespace Portal.Web.Infrastructure.Configuration;
+
+/// <summary>
+/// Every configuration key the portal reads. Deployment files (docker-compose.yml, the README's
+/// table) are checked against this list so that a misspelt key fails a test, not a deployment.
+/// </summary>
+public static class ConfigurationCatalog
+{
+    private static readonly (string Section, Type Options)[] OptionSections =
+    [
+        (PortalOptions.SectionName, typeof(PortalOptions)),
+        (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
+        (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
+        (LogFileOptions.SectionName, typeof(LogFileOptions)),
+    ];
+
+    private static readonly string[] HostKeys =
+    [
+        "ASPNETCORE_ENVIRONMENT",
+        "ASPNETCORE_URLS",
+        "ASPNETCORE_HTTP_PORTS",
+        "AllowedHosts",
+        "ConnectionStrings:" + DatabaseOptions.ConnectionStringName,
+    ];
+
+    /// <summary>Keys in configuration form (<c>Section:Key</c>).</summary>
+    public static IReadOnlySet<string> Keys()
+    {
+        var keys = new HashSet<string>(HostKeys, StringComparer.OrdinalIgnoreCase);
+        foreach (var (section, type) in OptionSections)
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                keys.Add($"{section}:{property.Name}");
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether an environment variable name (<c>Section__Key</c>) is a key the portal reads.</summary>
+    public static bool IsKnownEnvironmentVariable(string name)
+    {
+        var key = name.Replace("__", ":", StringComparison.Ordinal);
+        return Keys().Contains(key) || key.StartsWith("Logging:LogLevel:", StringComparison.OrdinalIgnoreCase);
+    }
+}

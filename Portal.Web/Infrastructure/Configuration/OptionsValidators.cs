@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Options;
+using Portal.DingTalk;
+using Portal.Web.Infrastructure.Data;
+
+namespace Portal.Web.Infrastructure.Configuration;
+
+// Each failure names the configuration key to fix, as an operator reads it in the start-up error.
+
+internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PortalOptions options)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            return ValidateOptionsResult.Fail($"Portal:TimeZone '{options.TimeZone}' is not a known time zone (e.g. Asia/Shanghai).");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        if (!Enum.IsDefined(options.Provider))
+        {
+            return ValidateOptionsResult.Fail("Database:Provider must be 'Sqlite' or 'Postgres'.");
+        }
+
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)))
+        {
+            return ValidateOptionsResult.Fail("ConnectionStrings:Portal is required when Database:Provider is 'Postgres'.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}
+
+internal sealed class DingTalkOptionsValidator : IValidateOptions<DingTalkOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DingTalkOptions options)
+    {
+        var failures = new List<string>();
+        if (!Enum.IsDefined(options.Mode))
+        {
+            failures.Add("DingTalk:Mode must be 'Simulator' or 'Live'.");
+        }
+
+        if (options.Mode == DingTalkMode.Live)
+        {
+            Require(options.AppKey, "DingTalk:AppKey");
+            Require(options.AppSecret, "DingTalk:AppSecret");
+            Require(options.CorpId, "DingTalk:CorpId");
+            Require(options.AgentId, "DingTalk:AgentId");
+        }
+
+        RequireAbsoluteUrl(options.OapiBaseUrl, "DingTalk:OapiBaseUrl");
+        RequireAbsoluteUrl(options.ApiBaseUrl, "DingTalk:ApiBaseUrl");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
+        void Require(string value, string key)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{key} is required when DingTalk:Mode is 'Live'.");
+            }
+        }
+
+        void RequireAbsoluteUrl(string value, string key)
+        {
+            if (!Uri.TryCreate(value, UriKind.Absolute, out _))
+            {
+                failures.Add($"{key} must be an absolute URL.");
+            }
+        }
+    }
+}

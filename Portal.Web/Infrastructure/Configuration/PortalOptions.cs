@@ -1,0 +1,10 @@
+namespace Portal.Web.Infrastructure.Configuration;
+
+/// <summary>Configuration section <c>Portal</c>: how the portal presents itself.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    /// <summary>IANA time zone in which times are shown to people.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Portal.Web.Infrastructure.Localization;
+
+public static class LocalizationSetup
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en-US";
+    public static readonly string[] SupportedCultures = [Chinese, English];
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(Chinese).AddSupportedCultures(SupportedCultures).AddSupportedUICultures(SupportedCultures);
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new LanguageHeaderCultureProvider()];
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+
+    public static IEndpointRouteBuilder MapLocalizationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Remembers the chosen language for a year, then returns to the page the person was on.
+        endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            if (!SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
+            {
+                return Results.Problem(
+                    title: "Unsupported language",
+                    detail: $"culture must be one of {string.Join(", ", SupportedCultures)}.",
+                    statusCode: StatusCodes.Status400BadRequest,
+                    extensions: new Dictionary<string, object?> { ["field"] = "culture" });
+            }
+
+            var canonical = SupportedCultures.First(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase));
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            var target = !string.IsNullOrEmpty(returnUrl) && IsLocal(returnUrl) ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+}
