@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test of Portal on this machine: installs what is missing (PostgreSQL, Chromium, npm
+# packages), starts a throwaway PostgreSQL cluster on a free loopback port, runs the suite, and
+# stops the cluster again. Extra arguments go to `dotnet test` (e.g. --filter Category!=Browser).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm > /dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+fi
+
+echo "==> front-end packages"
+(cd wwwroot-assets && npm ci --no-audit --no-fund --loglevel=error)
+
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_root=$(mktemp -d /tmp/portal-pg.XXXXXX)
+pg_data="$pg_root/data"
+port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 40000 ))
+  if ! (exec 3<> "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then port=$candidate; break; fi
+done
+[ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
+
+# initdb refuses to run as root; the postgresql package's own account runs the throwaway cluster.
+pg_user=$(id -un)
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_root"; fi
+
+stop_pg() {
+  run_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop > /dev/null 2>&1 || true
+  rm -rf "$pg_root"
+}
+trap stop_pg EXIT
+
+echo "==> PostgreSQL ($(basename "$(dirname "$pg_bin")")) on 127.0.0.1:$port"
+run_pg "$pg_bin/initdb" -D "$pg_data" -U portal --auth=trust -E UTF8 --no-locale > "$pg_root/initdb.log" 2>&1 \
+  || { cat "$pg_root/initdb.log" >&2; exit 1; }
+run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_root/server.log" -w -t 60 start \
+  -o "-p $port -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null \
+  || { cat "$pg_root/server.log" >&2; exit 1; }
+export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal;Database=postgres;Timeout=30"
+
+echo "==> dotnet test"
+results="$pg_root/results"
+set +e
+dotnet test Portal.sln --logger "console;verbosity=normal" --logger "trx;LogFileName=portal.trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+# One plain closing line for whoever reads the log.
+if compgen -G "$results/*.trx" > /dev/null; then
+  counters=$(grep -ho '<Counters [^>]*>' "$results"/*.trx | head -n 1)
+  passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  echo "${passed:-0} passed, ${failed:-0} failed"
+fi
+exit $status
