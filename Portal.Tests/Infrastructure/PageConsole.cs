@@ -40,5 +40,5 @@ public sealed class PageConsole
     }
 
     public static Task WaitForInteractiveAsync(IPage page) =>
-        page.WaitForSelectorAsync("html[data-blazor-started]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        page.WaitForSelectorAsync("html[data-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = 15_000 });
 }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 
 namespace Portal.Web.Infrastructure.Localization;
@@ -11,6 +13,9 @@ public static class LocalizationSetup
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+
+        // Chinese text goes out as characters, not as &#x...; entities three times its size.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.SetDefaultCulture(Chinese).AddSupportedCultures(SupportedCultures).AddSupportedUICultures(SupportedCultures);

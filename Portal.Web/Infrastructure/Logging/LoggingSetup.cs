@@ -15,29 +15,39 @@ public static class LoggingSetup
     /// </summary>
     public static WebApplicationBuilder AddPortalLogging(this WebApplicationBuilder builder)
     {
-        var file = builder.Configuration.GetSection(LogFileOptions.SectionName).Get<LogFileOptions>() ?? new LogFileOptions();
-        var configuration = new LoggerConfiguration()
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Logging.ClearProviders();
+
+        // Built from the final configuration (not the builder's snapshot), so every source, test
+        // hosts included, decides about the file sink. AddSerilog is avoided on purpose: it adds a
+        // Trace-level filter for its provider that would override Logging:LogLevel.
+        builder.Services.AddSingleton<ILoggerProvider>(provider =>
+            new SerilogLoggerProvider(CreateLogger(provider.GetRequiredService<IConfiguration>(), isDevelopment), dispose: true));
+        return builder;
+    }
+
+    private static Serilog.Core.Logger CreateLogger(IConfiguration configuration, bool isDevelopment)
+    {
+        var file = configuration.GetSection(LogFileOptions.SectionName).Get<LogFileOptions>() ?? new LogFileOptions();
+        var logger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
             .Enrich.FromLogContext()
             .Enrich.With<SensitiveDataRedactor>();
 
-        configuration = builder.Environment.IsDevelopment()
-            ? configuration.WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            : configuration.WriteTo.Console(new JsonFormatter(renderMessage: true));
+        logger = isDevelopment
+            ? logger.WriteTo.Console(outputTemplate: ReadableTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            : logger.WriteTo.Console(new JsonFormatter(renderMessage: true));
 
         if (!string.IsNullOrWhiteSpace(file.Path))
         {
-            configuration = configuration.WriteTo.Async(sink => sink.File(
+            logger = logger.WriteTo.Async(sink => sink.File(
                 new JsonFormatter(renderMessage: true),
                 file.Path,
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: file.RetainedFileCount));
         }
 
-        builder.Logging.ClearProviders();
-        // AddSerilog would add a Trace-level filter for its provider and override Logging:LogLevel.
-        builder.Logging.AddProvider(new SerilogLoggerProvider(configuration.CreateLogger(), dispose: true));
-        return builder;
+        return logger.CreateLogger();
     }
 
     internal static LogEventLevel LevelFor(PathString path) =>

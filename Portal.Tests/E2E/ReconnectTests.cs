@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class ReconnectTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_page_recovers_by_itself_after_the_server_restarts(bool settledBeforeCrash)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        var port = PortalAppFactory.FreePort();
+        var server = await PortalProcess.StartAsync(port, database);
+        try
+        {
+            await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, $"http://127.0.0.1:{port}");
+            var page = await BrowserHost.OpenAsync(context, "/");
+            var banner = page.Locator("#components-reconnect-modal");
+            await page.EvaluateAsync("window.__beforeRestart = true");
+            if (settledBeforeCrash)
+            {
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            }
+
+            await server.KillAsync();
+            await Assertions.Expect(banner).ToHaveClassAsync(Reconnecting(), new() { Timeout = 15_000 });
+            await Assertions.Expect(banner).ToBeVisibleAsync();
+
+            await server.DisposeAsync();
+            server = await PortalProcess.StartAsync(port, database);
+
+            // The new server does not know the old circuit: the page must reload itself, not sit dead.
+            await page.WaitForFunctionAsync("() => window.__beforeRestart !== true", null, new() { Timeout = 30_000 });
+            await PageConsole.WaitForInteractiveAsync(page);
+            await Assertions.Expect(banner).ToBeHiddenAsync();
+
+            await page.EvaluateAsync("window.__afterRestart = true");
+            await page.Locator("nav.tab-bar a[href='todos']").ClickAsync();
+            await Assertions.Expect(page.Locator("nav.tab-bar a.active")).ToHaveAttributeAsync("href", "todos");
+            Assert.True(await page.EvaluateAsync<bool>("window.__afterRestart === true"));
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_brief_network_drop_keeps_the_same_circuit()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var page = await BrowserHost.OpenAsync(context, "/");
+        await page.EvaluateAsync("window.__samePage = true");
+
+        await context.SetOfflineAsync(true);
+        await context.SetOfflineAsync(false);
+
+        host.App.Time.Advance(TimeSpan.FromMinutes(5));
+        await page.GetByTestId("home-refresh").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("home-updated")).ToContainTextAsync("09:35:00");
+        Assert.True(await page.EvaluateAsync<bool>("window.__samePage === true"));
+    }
+
+    [GeneratedRegex("components-reconnect-(show|failed)")]
+    private static partial Regex Reconnecting();
+}

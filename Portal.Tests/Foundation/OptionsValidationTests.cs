@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Foundation;
+
+/// <summary>A misconfigured portal refuses to start and names the key to fix.</summary>
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<string, string?, string> BadSettings => new()
+    {
+        { "DingTalk:Mode", "Live", "DingTalk:AppSecret is required" },
+        { "DingTalk:Mode", "Live", "DingTalk:AppKey is required" },
+        { "DingTalk:OapiBaseUrl", "not a url", "DingTalk:OapiBaseUrl must be an absolute URL" },
+        { "Portal:TimeZone", "Mars/Olympus", "Portal:TimeZone 'Mars/Olympus'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Start_fails_with_the_key_named(string key, string? value, string expected)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Postgres_without_a_connection_string_names_the_connection_string()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Portal"] = "",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("ConnectionStrings:Portal is required", Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_provider_names_the_provider_key()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Database:Provider", Flatten(error), StringComparison.Ordinal);
+    }
+
+    private static string Flatten(Exception error)
+    {
+        var messages = new List<string>();
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            messages.Add(current.Message);
+            if (current is OptionsValidationException validation)
+            {
+                messages.AddRange(validation.Failures);
+            }
+
+            if (current is AggregateException aggregate)
+            {
+                messages.AddRange(aggregate.InnerExceptions.Select(Flatten));
+            }
+        }
+
+        return string.Join(" | ", messages);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Foundation;
+
+public sealed class ShellTests : IAsyncLifetime
+{
+    private TestDatabase database = default!;
+    private PortalAppFactory app = default!;
+
+    public Task InitializeAsync()
+    {
+        database = TestDatabase.CreateSqlite();
+        app = new PortalAppFactory(database);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/", "首页")]
+    [InlineData("/todos", "待办")]
+    [InlineData("/directory", "通讯录")]
+    [InlineData("/me", "我的")]
+    public async Task Every_tab_is_prerendered_with_the_app_bar_and_the_tab_bar(string path, string title)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"<title>{title} · 企业门户</title>", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"app-bar-title\"", html, StringComparison.Ordinal);
+        foreach (var tab in new[] { "首页", "待办", "通讯录", "我的" })
+        {
+            Assert.Matches($"<span[^>]*>{tab}</span>", html);
+        }
+
+        Assert.Contains("id=\"components-reconnect-modal\"", html, StringComparison.Ordinal);
+        Assert.Contains("<!--Blazor:{", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_404_with_a_way_home()
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", html, StringComparison.Ordinal);
+        Assert.Contains("返回首页", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_client_script_and_the_bridge_bundle_are_served()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+
+        var blazor = await client.GetAsync(new Uri("/" + script, UriKind.Relative));
+        var bridge = await client.GetAsync(new Uri("/js/portal-bridge.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, blazor.StatusCode);
+        Assert.Equal(187_546, (await blazor.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Equal(HttpStatusCode.OK, bridge.StatusCode);
+        Assert.Contains("requestAuthCode", await bridge.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
