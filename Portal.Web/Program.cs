@@ -5,6 +5,7 @@ using Portal.Web.Infrastructure.DingTalk;
 using Portal.Web.Infrastructure.Health;
 using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Time;
 using Radzen;
 
@@ -14,6 +15,7 @@ builder.AddPortalLogging();
 builder.Services.AddPortalOptions();
 builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddPortalData(builder.Configuration);
+builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
