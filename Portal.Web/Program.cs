@@ -1,4 +1,5 @@
 using Portal.Web.Components;
+using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.DingTalk;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddPortalOptions();
 builder.Services.AddSingleton<PortalClock>();
+builder.Services.AddScoped<DingTalkBridge>();
 builder.Services.AddPortalData(builder.Configuration);
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();

@@ -1,0 +1,50 @@
+using Microsoft.JSInterop;
+
+namespace Portal.Web.Infrastructure.Bridge;
+
+/// <summary>What the bridge reports about the page's container.</summary>
+public sealed record BridgeEnvironment(bool InDingTalk, string Platform, string Version);
+
+/// <summary>
+/// The one typed way from C# to DingTalk's JSAPI (wwwroot-assets/src/portal-bridge.js). The module is
+/// imported on first use, so pages that never touch DingTalk never download it.
+/// </summary>
+public sealed class DingTalkBridge(IJSRuntime js) : IAsyncDisposable
+{
+    private Task<IJSObjectReference>? module;
+
+    public async Task<BridgeEnvironment> GetEnvironmentAsync() =>
+        await (await ModuleAsync()).InvokeAsync<BridgeEnvironment>("environment");
+
+    /// <summary>A 免登 auth code (5 minutes, single use) for the signed-in DingTalk user.</summary>
+    public async Task<string> RequestAuthCodeAsync(string corpId, string clientId) =>
+        await (await ModuleAsync()).InvokeAsync<string>("requestAuthCode", corpId, clientId);
+
+    public async Task SetTitleAsync(string title) =>
+        await (await ModuleAsync()).InvokeVoidAsync("setTitle", title);
+
+    /// <summary>Shows a native toast inside DingTalk; false outside it, where the page shows its own.</summary>
+    public async Task<bool> ToastAsync(string text, bool success) =>
+        await (await ModuleAsync()).InvokeAsync<bool>("toast", text, success);
+
+    public async Task OpenLinkAsync(string url) =>
+        await (await ModuleAsync()).InvokeVoidAsync("openLink", url);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (module is not null)
+        {
+            try
+            {
+                await (await module).DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the module.
+            }
+        }
+    }
+
+    private Task<IJSObjectReference> ModuleAsync() =>
+        module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/portal-bridge.js").AsTask();
+}
