@@ -1,4 +1,5 @@
 using Portal.Web.Components;
+using Portal.Web.Features.DingTalkCallback;
 using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
@@ -21,6 +22,7 @@ builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
+builder.Services.AddDingTalkCallback();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -41,6 +43,7 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapLocalizationEndpoints();
+app.MapDingTalkCallback();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

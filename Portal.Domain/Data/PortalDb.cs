@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.DingTalkEvents;
 
 namespace Portal.Domain.Data;
 
 public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(options)
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ReceivedDingTalkEvent> ReceivedDingTalkEvents => Set<ReceivedDingTalkEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

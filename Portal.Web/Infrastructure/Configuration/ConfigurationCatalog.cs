@@ -1,5 +1,6 @@
 using System.Reflection;
 using Portal.DingTalk;
+using Portal.Web.Features.DingTalkCallback;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
 
@@ -17,6 +18,7 @@ public static class ConfigurationCatalog
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
+        (CallbackOptions.SectionName, typeof(CallbackOptions)),
     ];
 
     private static readonly string[] HostKeys =
