@@ -5,6 +5,7 @@ using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.DingTalk;
 using Portal.Web.Infrastructure.Health;
+using Portal.Web.Infrastructure.Http;
 using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.Security;
@@ -23,6 +24,7 @@ builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
 builder.Services.AddDingTalkCallback();
+builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -30,14 +32,8 @@ var app = builder.Build();
 
 await app.Services.MigratePortalDatabaseAsync();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalRequestLogging();
+app.UsePortalErrorHandling();
 app.UsePortalLocalization();
 app.UseAntiforgery();
 

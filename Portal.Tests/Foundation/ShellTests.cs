@@ -58,6 +58,20 @@ public sealed class ShellTests : IAsyncLifetime
         Assert.Contains("返回首页", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/no-such-endpoint")]
+    [InlineData("/dingtalk/no-such-endpoint")]
+    public async Task An_unknown_machine_endpoint_is_a_problem_response_not_a_page(string path)
+    {
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"code\":\"http-404\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_client_script_and_the_bridge_bundle_are_served()
     {

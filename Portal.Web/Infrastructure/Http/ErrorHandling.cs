@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Portal.Web.Infrastructure.Http;
+
+public static class ErrorHandling
+{
+    /// <summary>
+    /// Machine endpoints (APIs, DingTalk callbacks, sign-in exchanges) answer every failure as problem
+    /// JSON; pages show the localized error and not-found pages. Exception details never leave the server.
+    /// </summary>
+    public static WebApplication UsePortalErrorHandling(this WebApplication app)
+    {
+        // Outer handlers serve pages; the machine-endpoint branch below is inner, so it answers first.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(context => IsMachineEndpoint(context.Request.Path), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = context =>
+                    Problems.Create(StatusCodes.Status500InternalServerError, "internal-error", "Something went wrong on our side").ExecuteAsync(context),
+            });
+            api.UseStatusCodePages(context =>
+            {
+                var status = context.HttpContext.Response.StatusCode;
+                var phrase = ReasonPhrases.GetReasonPhrase(status);
+                return Problems.Create(status, "http-" + status, phrase.Length > 0 ? phrase : "Error").ExecuteAsync(context.HttpContext);
+            });
+        });
+        return app;
+    }
+
+    public static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/dingtalk") || path.StartsWithSegments("/auth")
+        || path.StartsWithSegments("/_dingtalk") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/culture");
+}
