@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.DingTalkEvents;
+using Portal.Domain.Directory;
 
 namespace Portal.Domain.Data;
 
@@ -8,6 +9,14 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ReceivedDingTalkEvent> ReceivedDingTalkEvents => Set<ReceivedDingTalkEvent>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<DepartmentClosure> DepartmentClosures => Set<DepartmentClosure>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonDepartment> PersonDepartments => Set<PersonDepartment>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
