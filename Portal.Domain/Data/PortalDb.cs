@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audiences;
 using Portal.Domain.DingTalkEvents;
 using Portal.Domain.Directory;
 
@@ -17,6 +18,16 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<PersonDepartment> PersonDepartments => Set<PersonDepartment>();
+
+    public DbSet<Role> Roles => Set<Role>();
+
+    public DbSet<RoleRule> RoleRules => Set<RoleRule>();
+
+    public DbSet<RoleMember> RoleMembers => Set<RoleMember>();
+
+    public DbSet<Audience> Audiences => Set<Audience>();
+
+    public DbSet<AudienceRule> AudienceRules => Set<AudienceRule>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

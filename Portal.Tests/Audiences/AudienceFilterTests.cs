@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audiences;
+using Portal.Domain.Data;
+using Portal.Domain.Directory;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Infrastructure.Data;
+
+namespace Portal.Tests.Audiences;
+
+/// <summary>
+/// Tree: 1 company → 2 sales → 3 sales-east; 1 → 4 engineering. Ada is in 3 (and leads it), Bo in 4,
+/// Cy in 2 and 4, Di in 3 and is an editor.
+/// </summary>
+public sealed class AudienceFilterTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Each_audience_shape_reaches_exactly_its_people(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = SchemaReader.OpenDb(database);
+        await db.Database.MigrateAsync();
+        var org = await SeedAsync(db);
+
+        var audiences = new Dictionary<string, Audience>
+        {
+            ["everyone"] = Audience.ForEveryone(),
+            ["sales subtree"] = With(AudienceRule.ForDepartment(2, includeSubdepartments: true)),
+            ["sales only"] = With(AudienceRule.ForDepartment(2, includeSubdepartments: false)),
+            ["editors"] = With(AudienceRule.ForRole(org.Editor.Id)),
+            ["bo"] = With(AudienceRule.ForPerson(org.People["bo"].Id)),
+            ["everyone but engineering"] = With(AudienceRule.ForDepartment(4, true, exclude: true), everyone: true),
+            ["sales subtree but di"] = With(AudienceRule.ForDepartment(2, true), AudienceRule.ForPerson(org.People["di"].Id, exclude: true)),
+        };
+        db.Audiences.AddRange(audiences.Values);
+        await db.SaveChangesAsync();
+
+        var expected = new Dictionary<string, string[]>
+        {
+            ["ada"] = ["everyone", "sales subtree", "everyone but engineering", "sales subtree but di"],
+            ["bo"] = ["everyone", "bo"],
+            ["cy"] = ["everyone", "sales subtree", "sales only", "sales subtree but di"],
+            ["di"] = ["everyone", "sales subtree", "editors", "everyone but engineering"],
+        };
+        foreach (var (name, visible) in expected)
+        {
+            var viewer = await ViewerQuery.ForPersonAsync(db, org.People[name].Id, CancellationToken.None);
+            Assert.NotNull(viewer);
+            var ids = await db.Audiences.AsNoTracking().Including(viewer).Select(a => a.Id).ToListAsync();
+            var names = audiences.Where(a => ids.Contains(a.Value.Id)).Select(a => a.Key).Order(StringComparer.Ordinal);
+            Assert.Equal(visible.Order(StringComparer.Ordinal), names);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_inactive_person_has_no_viewer(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = SchemaReader.OpenDb(database);
+        await db.Database.MigrateAsync();
+        var org = await SeedAsync(db);
+        org.People["bo"].Active = false;
+        await db.SaveChangesAsync();
+
+        Assert.Null(await ViewerQuery.ForPersonAsync(db, org.People["bo"].Id, CancellationToken.None));
+        Assert.Null(await ViewerQuery.ForPersonAsync(db, Guid.NewGuid(), CancellationToken.None));
+    }
+
+    private static Audience With(AudienceRule rule, bool everyone = false) => With([rule], everyone);
+
+    private static Audience With(AudienceRule first, AudienceRule second) => With([first, second], everyone: false);
+
+    private static Audience With(AudienceRule[] rules, bool everyone)
+    {
+        var audience = new Audience { Everyone = everyone };
+        audience.Rules.AddRange(rules);
+        return audience;
+    }
+
+    private static async Task<(Dictionary<string, Person> People, Role Editor)> SeedAsync(PortalDb db)
+    {
+        var now = DateTime.UtcNow;
+        db.Departments.AddRange(new Department(1, "公司", null), new Department(2, "销售部", 1), new Department(3, "华东销售", 2), new Department(4, "研发部", 1));
+        (long Ancestor, long Descendant, int Distance)[] closure =
+            [(1, 1, 0), (2, 2, 0), (3, 3, 0), (4, 4, 0), (1, 2, 1), (1, 3, 2), (2, 3, 1), (1, 4, 1)];
+        db.DepartmentClosures.AddRange(closure.Select(c => new DepartmentClosure { AncestorId = c.Ancestor, DescendantId = c.Descendant, Distance = c.Distance }));
+        var people = new Dictionary<string, Person>
+        {
+            ["ada"] = new("ada", "阿达") { UpdatedAt = now },
+            ["bo"] = new("bo", "博") { UpdatedAt = now },
+            ["cy"] = new("cy", "晨阳") { UpdatedAt = now },
+            ["di"] = new("di", "迪") { UpdatedAt = now },
+        };
+        people["ada"].Departments.Add(new PersonDepartment { DepartmentId = 3, IsLeader = true });
+        people["bo"].Departments.Add(new PersonDepartment { DepartmentId = 4 });
+        people["cy"].Departments.Add(new PersonDepartment { DepartmentId = 2 });
+        people["cy"].Departments.Add(new PersonDepartment { DepartmentId = 4 });
+        people["di"].Departments.Add(new PersonDepartment { DepartmentId = 3 });
+        db.People.AddRange(people.Values);
+        var editor = new Role(Role.Editor, "编辑", isBuiltIn: true);
+        db.Roles.Add(editor);
+        await db.SaveChangesAsync();
+        db.RoleMembers.Add(new RoleMember { RoleId = editor.Id, PersonId = people["di"].Id });
+        await db.SaveChangesAsync();
+        return (people, editor);
+    }
+}
