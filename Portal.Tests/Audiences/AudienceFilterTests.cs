@@ -56,6 +56,33 @@ public sealed class AudienceFilterTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Resolution_agrees_with_visibility_and_counts_reach(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = SchemaReader.OpenDb(database);
+        await db.Database.MigrateAsync();
+        var org = await SeedAsync(db);
+
+        async Task<string[]> Members(bool everyone, params AudienceRule[] rules) =>
+            [.. (await AudienceMembers.Resolve(db, everyone, rules).Select(p => p.UserId).ToListAsync()).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(["ada", "bo", "cy", "di"], await Members(true));
+        Assert.Equal(["ada", "cy", "di"], await Members(false, AudienceRule.ForDepartment(2, true)));
+        Assert.Equal(["cy"], await Members(false, AudienceRule.ForDepartment(2, false)));
+        Assert.Equal(["di"], await Members(false, AudienceRule.ForRole(org.Editor.Id)));
+        Assert.Equal(["ada", "bo", "cy"], await Members(false, AudienceRule.ForDepartment(2, true), AudienceRule.ForDepartment(4, true), AudienceRule.ForRole(org.Editor.Id, exclude: true)));
+        Assert.Equal(["bo", "cy"], await Members(true, AudienceRule.ForDepartment(3, true, exclude: true)));
+
+        var reach = await AudienceMembers.ReachAsync(db, false, [AudienceRule.ForDepartment(2, true)], CancellationToken.None);
+        Assert.Equal(new AudienceReach(3, 3), reach);
+
+        org.People["cy"].Active = false;
+        await db.SaveChangesAsync();
+        Assert.Equal(["ada", "di"], await Members(false, AudienceRule.ForDepartment(2, true)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task An_inactive_person_has_no_viewer(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

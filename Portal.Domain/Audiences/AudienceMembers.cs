@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Data;
+using Portal.Domain.Directory;
+
+namespace Portal.Domain.Audiences;
+
+/// <summary>Reach of an audience: how many people, in how many departments.</summary>
+public sealed record AudienceReach(int People, int Departments);
+
+/// <summary>
+/// Who is in an audience, as one set-based query (unions of rule matches minus exclusions), so a
+/// department subtree of a large organisation resolves without loading the tree.
+/// </summary>
+public static class AudienceMembers
+{
+    public static IQueryable<Person> Resolve(PortalDb db, bool everyone, IReadOnlyCollection<AudienceRule> rules)
+    {
+        var active = db.People.Where(p => p.Active);
+        var included = everyone ? null : Union(db, rules.Where(r => !r.Exclude));
+        var excluded = Union(db, rules.Where(r => r.Exclude));
+        var members = included is null ? active : active.Where(p => included.Contains(p.Id));
+        return excluded is null ? members : members.Where(p => !excluded.Contains(p.Id));
+    }
+
+    public static IQueryable<Person> Resolve(PortalDb db, Audience audience) => Resolve(db, audience.Everyone, audience.Rules);
+
+    public static async Task<AudienceReach> ReachAsync(PortalDb db, bool everyone, IReadOnlyCollection<AudienceRule> rules, CancellationToken cancellationToken)
+    {
+        var members = Resolve(db, everyone, rules).Select(p => p.Id);
+        var people = await members.CountAsync(cancellationToken);
+        var departments = await db.PersonDepartments.Where(d => members.Contains(d.PersonId)).Select(d => d.DepartmentId).Distinct().CountAsync(cancellationToken);
+        return new AudienceReach(people, departments);
+    }
+
+    private static IQueryable<Guid>? Union(PortalDb db, IEnumerable<AudienceRule> rules)
+    {
+        IQueryable<Guid>? result = null;
+        foreach (var rule in rules)
+        {
+            var ids = Matches(db, rule);
+            result = result is null ? ids : result.Union(ids);
+        }
+
+        return result;
+    }
+
+    private static IQueryable<Guid> Matches(PortalDb db, AudienceRule rule)
+    {
+        switch (rule.Kind)
+        {
+            case AudienceRuleKind.Person:
+                var personId = rule.PersonId ?? Guid.Empty;
+                return db.People.Where(p => p.Id == personId).Select(p => p.Id);
+            case AudienceRuleKind.Role:
+                var roleId = rule.RoleId ?? Guid.Empty;
+                return db.RoleMembers.Where(m => m.RoleId == roleId).Select(m => m.PersonId);
+            default:
+                var departmentId = rule.DepartmentId ?? -1;
+                if (!rule.IncludeSubdepartments)
+                {
+                    return db.PersonDepartments.Where(d => d.DepartmentId == departmentId).Select(d => d.PersonId);
+                }
+
+                var subtree = db.DepartmentClosures.Where(c => c.AncestorId == departmentId).Select(c => c.DescendantId);
+                return db.PersonDepartments.Where(d => subtree.Contains(d.DepartmentId)).Select(d => d.PersonId);
+        }
+    }
+}
