@@ -1,5 +1,5 @@
 using Portal.Web.Components;
-using Portal.Web.Features.DingTalkCallback;
+using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
@@ -23,7 +23,7 @@ builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
-builder.Services.AddDingTalkCallback();
+builder.Services.AddDingTalkEvents();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -39,7 +39,7 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapLocalizationEndpoints();
-app.MapDingTalkCallback();
+app.MapDingTalkEvents();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Portal.DingTalk;
-using Portal.Web.Features.DingTalkCallback;
+using Portal.DingTalk.Stream;
+using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
 
@@ -19,6 +20,8 @@ public static class ConfigurationCatalog
         (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
         (CallbackOptions.SectionName, typeof(CallbackOptions)),
+        (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),
+        (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 
     private static readonly string[] HostKeys =

@@ -6,7 +6,7 @@ using Portal.DingTalk;
 using Portal.DingTalk.Crypto;
 using Portal.Web.Infrastructure.Http;
 
-namespace Portal.Web.Features.DingTalkCallback;
+namespace Portal.Web.Features.DingTalkEvents;
 
 /// <summary>
 /// <c>POST /dingtalk/callback</c>: DingTalk's encrypted HTTP event push. Verifies the signature and the

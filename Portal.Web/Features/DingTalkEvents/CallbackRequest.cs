@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Portal.Web.Features.DingTalkCallback;
+namespace Portal.Web.Features.DingTalkEvents;
 
 /// <summary>Reads the callback body defensively: size-capped, and any malformed JSON is just "no encrypt".</summary>
 public sealed record CallbackRequest(string? Encrypt, bool TooLarge)

@@ -1,24 +1,31 @@
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
+using Portal.DingTalk.Events;
+using Portal.DingTalk.Stream;
 
-namespace Portal.Web.Features.DingTalkCallback;
+namespace Portal.Web.Features.DingTalkEvents;
 
-public static class CallbackSetup
+public static class DingTalkEventsSetup
 {
     // Simulator mode works out of the box: the local DingTalk signs its callbacks with these.
     public const string SimulatorToken = "simulatorcallback";
     public const string SimulatorAesKey = "c2ltdWxhdG9yLWNhbGxiYWNrLWFlcy1rZXktMDAwMDA";
 
-    public static IServiceCollection AddDingTalkCallback(this IServiceCollection services)
+    public static IServiceCollection AddDingTalkEvents(this IServiceCollection services)
     {
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>();
         services.AddSingleton<IPostConfigureOptions<CallbackOptions>, SimulatorCallbackDefaults>();
         services.AddSingleton<RecordDingTalkEvent>();
+
+        services.AddOptions<StreamHostingOptions>().BindConfiguration(StreamHostingOptions.SectionName);
+        services.AddDingTalkStreamClient().BindConfiguration(StreamClientOptions.SectionName).ValidateOnStart();
+        services.AddScoped<IOrgEventHandler, InboxOrgEventHandler>();
+        services.AddHostedService<StreamWorker>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDingTalkCallback(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapDingTalkEvents(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/dingtalk/callback", CallbackEndpoint.HandleAsync)
             .AllowAnonymous()

@@ -9,7 +9,7 @@ using Portal.DingTalk.Crypto;
 using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests.DingTalk.Callback;
+namespace Portal.Tests.DingTalk.Events;
 
 public sealed class CallbackEndpointTests : IAsyncLifetime
 {

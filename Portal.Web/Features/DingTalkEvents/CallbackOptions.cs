@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.DingTalkCallback;
+namespace Portal.Web.Features.DingTalkEvents;
 
 /// <summary>Configuration section <c>DingTalk:Callback</c>: the HTTP event subscription.</summary>
 public sealed class CallbackOptions

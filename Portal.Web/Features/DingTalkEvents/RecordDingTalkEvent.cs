@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.DingTalkEvents;
 
-namespace Portal.Web.Features.DingTalkCallback;
+namespace Portal.Web.Features.DingTalkEvents;
 
 /// <summary>Keeps a pushed event once, however often DingTalk (or anyone replaying it) delivers it.</summary>
 public sealed class RecordDingTalkEvent(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
 {
     /// <returns>True when the event is new, false when it was already recorded.</returns>
-    public async Task<bool> ExecuteAsync(string eventType, string payload, string channel, CancellationToken cancellationToken)
+    public async Task<bool> ExecuteAsync(string eventType, string payload, string channel, CancellationToken cancellationToken, string? eventId = null)
     {
-        var dedupeKey = DedupeKey(payload);
+        var dedupeKey = eventId is { Length: > 0 and <= ReceivedDingTalkEvent.DedupeKeyLength - 3 } ? "id:" + eventId : DedupeKey(payload);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ReceivedDingTalkEvents.AnyAsync(e => e.DedupeKey == dedupeKey, cancellationToken))
         {
