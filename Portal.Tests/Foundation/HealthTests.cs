@@ -56,6 +56,7 @@ public sealed class HealthTests
             ["DingTalk:CorpId"] = "dingcorp",
             ["DingTalk:AgentId"] = "1000",
             ["DingTalk:OapiBaseUrl"] = $"http://127.0.0.1:{closedPort}",
+            ["DingTalk:ApiBaseUrl"] = $"http://127.0.0.1:{closedPort}",
         });
         using var client = app.CreateClient();
 

@@ -12,6 +12,9 @@ public sealed class OptionsValidationTests
         { "DingTalk:Mode", "Live", "DingTalk:AppKey is required" },
         { "DingTalk:OapiBaseUrl", "not a url", "DingTalk:OapiBaseUrl must be an absolute URL" },
         { "Portal:TimeZone", "Mars/Olympus", "Portal:TimeZone 'Mars/Olympus'" },
+        { "DingTalk:Client:RetryAttempts", "-1", "DingTalk:Client:RetryAttempts must be between 0 and 10" },
+        { "DingTalk:Client:ApiQps:MessageSnd", "5", "DingTalk:Client:ApiQps:MessageSnd is not an API the client calls" },
+        { "DingTalk:Client:TokenRefreshMargin", "02:00:00", "DingTalk:Client:TokenRefreshMargin must be between" },
     };
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Portal.DingTalk;
+using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Infrastructure.Data;
@@ -18,10 +19,18 @@ public static class ConfigurationCatalog
         (PortalOptions.SectionName, typeof(PortalOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
+        (DingTalkClientOptions.SectionName, typeof(DingTalkClientOptions)),
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
         (CallbackOptions.SectionName, typeof(CallbackOptions)),
         (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
+    ];
+
+    /// <summary>Sections whose keys are names chosen by the operator (a log category, an API name).</summary>
+    private static readonly string[] OpenPrefixes =
+    [
+        "Logging:LogLevel:",
+        DingTalkClientOptions.SectionName + ":" + nameof(DingTalkClientOptions.ApiQps) + ":",
     ];
 
     private static readonly string[] HostKeys =
@@ -52,6 +61,6 @@ public static class ConfigurationCatalog
     public static bool IsKnownEnvironmentVariable(string name)
     {
         var key = name.Replace("__", ":", StringComparison.Ordinal);
-        return Keys().Contains(key) || key.StartsWith("Logging:LogLevel:", StringComparison.OrdinalIgnoreCase);
+        return Keys().Contains(key) || OpenPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
     }
 }

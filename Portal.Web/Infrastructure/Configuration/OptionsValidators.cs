@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
+using Portal.DingTalk.Client;
 using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Web.Infrastructure.Configuration;
@@ -74,5 +75,73 @@ internal sealed class DingTalkOptionsValidator : IValidateOptions<DingTalkOption
                 failures.Add($"{key} must be an absolute URL.");
             }
         }
+    }
+}
+
+internal sealed class DingTalkClientOptionsValidator : IValidateOptions<DingTalkClientOptions>
+{
+    private const string Section = DingTalkClientOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, DingTalkClientOptions options)
+    {
+        var failures = new List<string>();
+        if (options.DefaultQps < 0)
+        {
+            failures.Add($"{Section}:DefaultQps must be 0 (no client-side limit) or more.");
+        }
+
+        foreach (var (api, qps) in options.ApiQps)
+        {
+            if (!DingTalkApiNames.All.Contains(api, StringComparer.OrdinalIgnoreCase))
+            {
+                failures.Add($"{Section}:ApiQps:{api} is not an API the client calls (see DingTalkApiNames).");
+            }
+            else if (qps < 0)
+            {
+                failures.Add($"{Section}:ApiQps:{api} must be 0 (no client-side limit) or more.");
+            }
+        }
+
+        if (options.RetryAttempts is < 0 or > 10)
+        {
+            failures.Add($"{Section}:RetryAttempts must be between 0 and 10.");
+        }
+
+        if (options.RetryBaseDelay <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:RetryBaseDelay must be positive.");
+        }
+
+        if (options.RetryMaxDelay < TimeSpan.FromSeconds(1) || options.RetryMaxDelay < options.RetryBaseDelay)
+        {
+            failures.Add($"{Section}:RetryMaxDelay must be at least 1 second and at least RetryBaseDelay.");
+        }
+
+        if (options.TokenRefreshMargin < TimeSpan.Zero || options.TokenRefreshMargin >= TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Section}:TokenRefreshMargin must be between 0 and 1 hour (tokens live 2 hours).");
+        }
+
+        if (!Enum.IsDefined(options.TokenEndpoint))
+        {
+            failures.Add($"{Section}:TokenEndpoint must be 'V1' or 'Oapi'.");
+        }
+
+        if (!Enum.IsDefined(options.JsapiTicketEndpoint))
+        {
+            failures.Add($"{Section}:JsapiTicketEndpoint must be 'V1' or 'Oapi'.");
+        }
+
+        if (options.MaxNotificationUserIds < 1)
+        {
+            failures.Add($"{Section}:MaxNotificationUserIds must be 1 or more.");
+        }
+
+        if (options.MaxNotificationDeptIds < 1)
+        {
+            failures.Add($"{Section}:MaxNotificationDeptIds must be 1 or more.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

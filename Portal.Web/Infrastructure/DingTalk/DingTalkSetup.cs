@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Portal.DingTalk.Client;
+using Portal.Web.Infrastructure.Configuration;
 
 namespace Portal.Web.Infrastructure.DingTalk;
 
@@ -6,8 +8,9 @@ public static class DingTalkSetup
 {
     public static IServiceCollection AddPortalDingTalk(this IServiceCollection services)
     {
-        services.AddHttpClient(DingTalkAccessTokens.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton<DingTalkAccessTokens>();
+        services.AddOptions<DingTalkClientOptions>().BindConfiguration(DingTalkClientOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DingTalkClientOptions>, DingTalkClientOptionsValidator>();
+        services.AddDingTalkClient();
         return services;
     }
 }

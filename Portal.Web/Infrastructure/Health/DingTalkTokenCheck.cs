@@ -22,6 +22,10 @@ internal sealed class DingTalkTokenCheck(DingTalkAccessTokens tokens, IOptionsMo
             await tokens.GetAsync(timeout.Token);
             return HealthCheckResult.Healthy("access token obtained");
         }
+        catch (DingTalkException exception) when (exception.IsTransportFailure)
+        {
+            return HealthCheckResult.Unhealthy($"DingTalk unreachable ({exception.Code})");
+        }
         catch (DingTalkException exception)
         {
             return HealthCheckResult.Unhealthy($"DingTalk refused the token request (code {exception.Code})");
