@@ -1,5 +1,6 @@
 using Portal.Web.Components;
 using Portal.Web.Features.DingTalkEvents;
+using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
@@ -24,6 +25,7 @@ builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
 builder.Services.AddDingTalkEvents();
+builder.Services.AddDingTalkJsapi(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -35,11 +37,13 @@ await app.Services.MigratePortalDatabaseAsync();
 app.UsePortalRequestLogging();
 app.UsePortalErrorHandling();
 app.UsePortalLocalization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapLocalizationEndpoints();
 app.MapDingTalkEvents();
+app.MapDingTalkJsapi();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -3,6 +3,7 @@ using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
+using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
 
@@ -23,6 +24,7 @@ public static class ConfigurationCatalog
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
         (CallbackOptions.SectionName, typeof(CallbackOptions)),
         (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),
+        (JsapiOptions.SectionName, typeof(JsapiOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 
