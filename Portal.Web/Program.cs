@@ -1,3 +1,4 @@
+using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
 using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
@@ -19,6 +20,7 @@ builder.Services.AddScoped<DingTalkBridge>();
 builder.Services.AddPortalData(builder.Configuration);
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();
+builder.Services.AddPortalDingTalkSimulator();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -41,6 +43,7 @@ app.UseAntiforgery();
 
 app.MapHealthEndpoints();
 app.MapLocalizationEndpoints();
+app.MapDingTalkSimulator();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Portal.DingTalk;
+using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
 
@@ -16,6 +17,7 @@ public static class ConfigurationCatalog
         (PortalOptions.SectionName, typeof(PortalOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
+        (SimulatorOptions.SectionName, typeof(SimulatorOptions)),
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
     ];
 

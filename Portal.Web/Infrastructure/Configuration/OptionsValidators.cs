@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
+using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Web.Infrastructure.Configuration;
@@ -74,5 +75,24 @@ internal sealed class DingTalkOptionsValidator : IValidateOptions<DingTalkOption
                 failures.Add($"{key} must be an absolute URL.");
             }
         }
+    }
+}
+
+internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
+    {
+        var failures = new List<string>();
+        if (options.People is < 1 or > SimulatorOptions.MaxPeople)
+        {
+            failures.Add($"DingTalk:Simulator:People must be between 1 and {SimulatorOptions.MaxPeople}.");
+        }
+
+        if (options.QpsPerApi < 1)
+        {
+            failures.Add("DingTalk:Simulator:QpsPerApi must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
