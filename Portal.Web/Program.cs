@@ -1,3 +1,4 @@
+using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
@@ -22,6 +23,7 @@ builder.Services.AddScoped<DingTalkBridge>();
 builder.Services.AddPortalData(builder.Configuration);
 builder.Services.AddPortalDataProtection();
 builder.Services.AddPortalDingTalk();
+builder.Services.AddPortalDingTalkSimulator();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
 builder.Services.AddDingTalkEvents();
@@ -44,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapLocalizationEndpoints();
 app.MapDingTalkEvents();
 app.MapDingTalkJsapi();
+app.MapDingTalkSimulator();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

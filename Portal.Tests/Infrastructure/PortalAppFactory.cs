@@ -14,7 +14,10 @@ namespace Portal.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalAppFactory : WebApplicationFactory<Program>
 {
+    public const string SimulatorDataFolderKey = "DingTalk:Simulator:DataFolder";
+
     private readonly Dictionary<string, string?> settings;
+    private readonly string? ownSimulatorFolder;
 
     public PortalAppFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
@@ -26,6 +29,13 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
+        }
+
+        // The DingTalk simulator persists its organisation; each portal gets its own unless a test shares one on purpose.
+        if (!this.settings.ContainsKey(SimulatorDataFolderKey))
+        {
+            ownSimulatorFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+            this.settings[SimulatorDataFolderKey] = ownSimulatorFolder;
         }
     }
 
@@ -45,6 +55,22 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ownSimulatorFolder is not null && Directory.Exists(ownSimulatorFolder))
+        {
+            try
+            {
+                Directory.Delete(ownSimulatorFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A write racing the shutdown; the temp folder is cleaned by the OS.
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -4,6 +4,7 @@ using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
 
@@ -21,6 +22,7 @@ public static class ConfigurationCatalog
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (DingTalkOptions.SectionName, typeof(DingTalkOptions)),
         (DingTalkClientOptions.SectionName, typeof(DingTalkClientOptions)),
+        (SimulatorOptions.SectionName, typeof(SimulatorOptions)),
         (LogFileOptions.SectionName, typeof(LogFileOptions)),
         (CallbackOptions.SectionName, typeof(CallbackOptions)),
         (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
 using Portal.DingTalk.Client;
+using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Web.Infrastructure.Configuration;
@@ -140,6 +141,25 @@ internal sealed class DingTalkClientOptionsValidator : IValidateOptions<DingTalk
         if (options.MaxNotificationDeptIds < 1)
         {
             failures.Add($"{Section}:MaxNotificationDeptIds must be 1 or more.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
+    {
+        var failures = new List<string>();
+        if (options.People is < 1 or > SimulatorOptions.MaxPeople)
+        {
+            failures.Add($"DingTalk:Simulator:People must be between 1 and {SimulatorOptions.MaxPeople}.");
+        }
+
+        if (options.QpsPerApi < 1)
+        {
+            failures.Add("DingTalk:Simulator:QpsPerApi must be at least 1.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.DingTalk.Simulator.Endpoints;
+using Portal.DingTalk.Simulator.Http;
+using Portal.DingTalk.Simulator.State;
+
+namespace Portal.DingTalk.Simulator;
+
+public static class DingTalkSimulatorExtensions
+{
+    /// <summary>The simulator's services; cheap and inert until <see cref="MapDingTalkSimulator"/> maps it in Simulator mode.</summary>
+    public static IServiceCollection AddDingTalkSimulator(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SimulatorState>();
+        services.AddSingleton<SimulatorCredentials>();
+        services.AddSingleton<SimulatorFaults>();
+        services.AddSingleton<CallLimiter>();
+        services.AddSingleton<SimulatorStats>();
+        services.AddSingleton<SimulatorRuntime>();
+        services.AddHostedService<SimulatorPersistence>();
+        return services;
+    }
+
+    /// <summary>
+    /// In Simulator mode, serves DingTalk locally: <c>/_dingtalk/oapi</c> mirrors https://oapi.dingtalk.com,
+    /// <c>/_dingtalk/api</c> https://api.dingtalk.com, <c>/_dingtalk/login</c> https://login.dingtalk.com,
+    /// and <c>/_dingtalk/_control</c> is the simulator's own control API. In Live mode nothing is mapped.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDingTalkSimulator(this IEndpointRouteBuilder endpoints)
+    {
+        var mode = endpoints.ServiceProvider.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue.Mode;
+        if (mode != DingTalkMode.Simulator)
+        {
+            return endpoints;
+        }
+
+        var oapi = endpoints.MapGroup(SimulatorDefaults.OapiPath);
+        var api = endpoints.MapGroup(SimulatorDefaults.ApiPath);
+        TokenEndpoints.Map(oapi, api);
+        IdentityEndpoints.Map(oapi, api);
+        DepartmentEndpoints.Map(oapi);
+        UserQueryEndpoints.Map(oapi);
+        UserWriteEndpoints.Map(oapi);
+        api.Map("/{**path}", (HttpResponse response) =>
+            ApiReply.Error(StatusCodes.Status404NotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.").WriteAsync(response));
+
+        OAuthLoginPage.Map(endpoints.MapGroup(SimulatorDefaults.LoginPath));
+        ControlEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        return endpoints;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Portal.DingTalk.Simulator;
+
+/// <summary>Credentials the simulator answers to when the DingTalk keys are left unset in Simulator mode.</summary>
+public static class SimulatorDefaults
+{
+    public const string AppKey = "dingsimulatorapp";
+    public const string AppSecret = "simulator-secret-0000";
+    public const string CorpId = "dingsimulatorcorp";
+    public const string AgentId = "100000001";
+
+    public const string OapiPath = "/_dingtalk/oapi";
+    public const string ApiPath = "/_dingtalk/api";
+    public const string LoginPath = "/_dingtalk/login";
+    public const string ControlPath = "/_dingtalk/_control";
+}

@@ -1,0 +1,27 @@
+namespace Portal.DingTalk.Simulator;
+
+/// <summary>Configuration section <c>DingTalk:Simulator</c>: the local DingTalk served under <c>/_dingtalk</c>.</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "DingTalk:Simulator";
+    public const string FileName = "dingtalk-simulator.json";
+    public const int MaxPeople = 10_000;
+
+    /// <summary>Folder of the simulator's state file; empty means the <c>data</c> folder beside the app, where the SQLite default lives.</summary>
+    public string DataFolder { get; set; } = "";
+
+    /// <summary>Head count of the generated demo organisation.</summary>
+    public int People { get; set; } = 300;
+
+    /// <summary>Seed of the generated organisation: the same seed and head count give the same people.</summary>
+    public int Seed { get; set; } = 20260101;
+
+    /// <summary>Whether DingTalk's limits (QPS per app per API, page sizes) are enforced.</summary>
+    public bool EnforceLimits { get; set; } = true;
+
+    /// <summary>Calls per second allowed per app per API before 90018 / QpsLimitForAppkeyAndApi.</summary>
+    public int QpsPerApi { get; set; } = 20;
+
+    public string DataFile() =>
+        Path.Combine(string.IsNullOrWhiteSpace(DataFolder) ? Path.Combine(AppContext.BaseDirectory, "data") : DataFolder, FileName);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using Portal.DingTalk.Simulator.State;
+
+namespace Portal.DingTalk.Simulator;
+
+/// <summary>What every simulated endpoint works with: the state, credentials, faults, clock and the app it answers to.</summary>
+internal sealed class SimulatorRuntime(
+    SimulatorState state,
+    SimulatorCredentials credentials,
+    SimulatorFaults faults,
+    CallLimiter limiter,
+    SimulatorStats stats,
+    TimeProvider time,
+    IOptionsMonitor<DingTalkOptions> app,
+    IOptions<SimulatorOptions> options)
+{
+    public SimulatorState State { get; } = state;
+
+    public SimulatorCredentials Credentials { get; } = credentials;
+
+    public SimulatorFaults Faults { get; } = faults;
+
+    public CallLimiter Limiter { get; } = limiter;
+
+    public SimulatorStats Stats { get; } = stats;
+
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>The one app the simulated organisation has installed: the portal's configured (or default) credentials.</summary>
+    public DingTalkOptions App => app.CurrentValue;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public bool IsAppCredential(string? appKey, string? appSecret) =>
+        string.Equals(appKey, App.AppKey, StringComparison.Ordinal) && string.Equals(appSecret, App.AppSecret, StringComparison.Ordinal);
+
+    /// <summary>A fresh start: a regenerated organisation, no tokens or codes, no faults, no statistics.</summary>
+    public void Reset(int? seed, int? people)
+    {
+        State.Regenerate(seed ?? options.Value.Seed, people ?? options.Value.People);
+        Credentials.Clear();
+        Faults.Clear();
+        Limiter.Clear();
+        Stats.Clear();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Portal.DingTalk.Simulator;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.DingTalk.Simulator;
+
+/// <summary>
+/// The portal in Simulator mode over real HTTP on a loopback port, with its own database and
+/// simulator data folder, and helpers that call the simulator the way a DingTalk client would.
+/// </summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+    private readonly bool ownsDataFolder;
+
+    private SimulatorHost(TestDatabase database, PortalAppFactory app, int port, string dataFolder, bool ownsDataFolder)
+    {
+        this.database = database;
+        this.ownsDataFolder = ownsDataFolder;
+        App = app;
+        DataFolder = dataFolder;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+    }
+
+    public PortalAppFactory App { get; }
+
+    public HttpClient Http { get; }
+
+    public ManualTimeProvider Time => App.Time;
+
+    public string DataFolder { get; }
+
+    public static SimulatorHost Start(IDictionary<string, string?>? settings = null, string? dataFolder = null)
+    {
+        var database = TestDatabase.CreateSqlite();
+        var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [PortalAppFactory.SimulatorDataFolderKey] = folder };
+        var port = PortalAppFactory.FreePort();
+        var app = new PortalAppFactory(database, all).WithKestrel(port);
+        app.StartServer();
+        return new SimulatorHost(database, app, port, folder, ownsDataFolder: dataFolder is null);
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(new Uri(path, UriKind.Relative));
+
+    public async Task<JsonElement> GetJsonAsync(string path) => await ReadJsonAsync(await GetAsync(path));
+
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, object body, string? acsToken = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        if (acsToken is not null)
+        {
+            request.Headers.Add("x-acs-dingtalk-access-token", acsToken);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonElement> PostForJsonAsync(string path, object body, string? acsToken = null) =>
+        await ReadJsonAsync(await PostJsonAsync(path, body, acsToken));
+
+    public async Task<string> AppTokenAsync()
+    {
+        var reply = await GetJsonAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
+        Assert.Equal(0, reply.GetProperty("errcode").GetInt32());
+        return reply.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>A <c>topapi</c> call with the app's token in the query and the body as JSON.</summary>
+    public async Task<JsonElement> TopAsync(string path, object body, string? token = null) =>
+        await PostForJsonAsync($"_dingtalk/oapi/{path}?access_token={token ?? await AppTokenAsync()}", body);
+
+    /// <summary>A <c>topapi</c> call expected to succeed; its <c>result</c>.</summary>
+    public async Task<JsonElement> ResultAsync(string path, object body, string? token = null)
+    {
+        var reply = await TopAsync(path, body, token);
+        Assert.True(reply.GetProperty("errcode").GetInt32() == 0, $"{path} answered {reply}");
+        return reply.GetProperty("result");
+    }
+
+    public async Task<List<ControlPerson>> PeopleAsync() =>
+        (await GetJsonAsync("_dingtalk/_control/users")).Deserialize<List<ControlPerson>>(JsonSerializerOptions.Web)!;
+
+    public async Task<string> SsoCodeAsync(string userId) =>
+        (await PostForJsonAsync("_dingtalk/_control/authcodes", new { userId })).GetProperty("code").GetString()!;
+
+    public async Task SetFaultsAsync(object faults)
+    {
+        using var reply = await PostJsonAsync("_dingtalk/_control/faults", faults);
+        reply.EnsureSuccessStatusCode();
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return document.RootElement.Clone();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+        await database.DisposeAsync();
+        if (ownsDataFolder && Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
+
+public sealed record ControlPerson(string UserId, string UnionId, string Name, string Mobile, long[] DeptIdList, string? Title, bool Active);
