@@ -13,10 +13,8 @@ namespace Portal.Tests.Audiences;
 /// </summary>
 public sealed class AudienceFilterTests
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Each_audience_shape_reaches_exactly_its_people(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -55,7 +53,7 @@ public sealed class AudienceFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Resolution_agrees_with_visibility_and_counts_reach(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -82,7 +80,7 @@ public sealed class AudienceFilterTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task An_inactive_person_has_no_viewer(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

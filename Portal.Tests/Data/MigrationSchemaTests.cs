@@ -12,10 +12,8 @@ namespace Portal.Tests.Data;
 /// </summary>
 public sealed class MigrationSchemaTests
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Migrations_produce_the_schema_of_the_model(DatabaseProvider provider)
     {
         var (migrated, modelled) = await BuildBothAsync(provider, configureModel: null);
@@ -25,7 +23,7 @@ public sealed class MigrationSchemaTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_model_change_without_a_migration_is_detected(DatabaseProvider provider)
     {
         var (migrated, modelled) = await BuildBothAsync(
@@ -38,7 +36,7 @@ public sealed class MigrationSchemaTests
     }
 
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Migrations_apply_once_and_leave_nothing_pending(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

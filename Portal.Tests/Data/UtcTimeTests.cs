@@ -7,10 +7,8 @@ namespace Portal.Tests.Data;
 
 public sealed class UtcTimeTests
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Times_are_stored_and_read_back_as_UTC(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -7,10 +7,8 @@ namespace Portal.Tests.Foundation;
 
 public sealed class HealthTests
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Liveness_and_readiness_answer_on_a_migrated_database(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

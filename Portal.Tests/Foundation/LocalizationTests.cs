@@ -3,24 +3,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Foundation;
 
-public sealed class LocalizationTests : IAsyncLifetime
+public sealed class LocalizationTests : PortalTest
 {
-    private TestDatabase database = default!;
-    private PortalAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        database = TestDatabase.CreateSqlite();
-        app = new PortalAppFactory(database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(null, "zh-CN", "首页")]
     [InlineData("en-US,en;q=0.9", "en-US", "Home")]
@@ -30,7 +14,7 @@ public sealed class LocalizationTests : IAsyncLifetime
     [InlineData("fr-FR, en;q=0.5", "en-US", "Home")]
     public async Task The_shell_speaks_the_language_asked_for(string? acceptLanguage, string culture, string homeTab)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         if (acceptLanguage is not null)
         {
@@ -46,7 +30,7 @@ public sealed class LocalizationTests : IAsyncLifetime
     [Fact]
     public async Task The_cookie_wins_over_the_browser_language()
     {
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var switched = await client.GetAsync(new Uri("/culture/en-US?returnUrl=%2Fme", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
@@ -69,7 +53,7 @@ public sealed class LocalizationTests : IAsyncLifetime
     [InlineData("/\\evil.example")]
     public async Task Switching_language_never_redirects_off_site(string returnUrl)
     {
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync(new Uri($"/culture/zh-CN?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
 
@@ -80,7 +64,7 @@ public sealed class LocalizationTests : IAsyncLifetime
     [Fact]
     public async Task An_unsupported_language_is_a_problem_response()
     {
-        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
 
         var response = await client.GetAsync(new Uri("/culture/xx-YY", UriKind.Relative));
 

@@ -26,7 +26,7 @@ public sealed class OptionsValidationTests
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains(expected, Flatten(error), StringComparison.Ordinal);
+        Assert.Contains(expected, Errors.Flatten(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class OptionsValidationTests
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("ConnectionStrings:Portal is required", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Portal is required", Errors.Flatten(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,26 +52,7 @@ public sealed class OptionsValidationTests
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("Database:Provider", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Database:Provider", Errors.Flatten(error), StringComparison.Ordinal);
     }
 
-    private static string Flatten(Exception error)
-    {
-        var messages = new List<string>();
-        for (var current = error; current is not null; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-            if (current is OptionsValidationException validation)
-            {
-                messages.AddRange(validation.Failures);
-            }
-
-            if (current is AggregateException aggregate)
-            {
-                messages.AddRange(aggregate.InnerExceptions.Select(Flatten));
-            }
-        }
-
-        return string.Join(" | ", messages);
-    }
 }

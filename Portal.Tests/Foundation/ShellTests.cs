@@ -3,24 +3,8 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Foundation;
 
-public sealed class ShellTests : IAsyncLifetime
+public sealed class ShellTests : PortalTest
 {
-    private TestDatabase database = default!;
-    private PortalAppFactory app = default!;
-
-    public Task InitializeAsync()
-    {
-        database = TestDatabase.CreateSqlite();
-        app = new PortalAppFactory(database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await app.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/", "首页")]
     [InlineData("/todos", "待办")]
@@ -28,7 +12,7 @@ public sealed class ShellTests : IAsyncLifetime
     [InlineData("/me", "我的")]
     public async Task Every_tab_is_prerendered_with_the_app_bar_and_the_tab_bar(string path, string title)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -48,7 +32,7 @@ public sealed class ShellTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_page_is_a_404_with_a_way_home()
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -63,7 +47,7 @@ public sealed class ShellTests : IAsyncLifetime
     [InlineData("/dingtalk/no-such-endpoint")]
     public async Task An_unknown_machine_endpoint_is_a_problem_response_not_a_page(string path)
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -75,7 +59,7 @@ public sealed class ShellTests : IAsyncLifetime
     [Fact]
     public async Task The_client_script_and_the_bridge_bundle_are_served()
     {
-        using var client = app.CreateClient();
+        using var client = App.CreateClient();
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
         Assert.NotEmpty(script);

@@ -7,10 +7,8 @@ namespace Portal.Tests.Security;
 
 public sealed class DataProtectionTests
 {
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
     [Theory]
-    [MemberData(nameof(Providers))]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Instances_sharing_a_database_share_their_keys(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

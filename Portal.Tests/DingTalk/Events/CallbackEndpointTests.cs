@@ -11,41 +11,38 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.DingTalk.Events;
 
-public sealed class CallbackEndpointTests : IAsyncLifetime
+public sealed class CallbackEndpointTests : PortalTest
 {
     private const string Token = "portalToken123";
     private const string AesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     private const string CorpId = "dingcorp0123456789";
 
     private readonly DingTalkCallbackCrypto crypto = new(Token, AesKey, CorpId);
-    private TestDatabase database = default!;
-    private PortalAppFactory app = default!;
     private HttpClient client = default!;
 
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        database = TestDatabase.CreateSqlite();
-        app = new PortalAppFactory(database, new Dictionary<string, string?>
-        {
-            ["DingTalk:CorpId"] = CorpId,
-            ["DingTalk:Callback:Token"] = Token,
-            ["DingTalk:Callback:AesKey"] = AesKey,
-        });
-        client = app.CreateClient();
-        await Task.CompletedTask;
+        ["DingTalk:CorpId"] = CorpId,
+        ["DingTalk:Callback:Token"] = Token,
+        ["DingTalk:Callback:AesKey"] = AesKey,
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        client = App.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         client.Dispose();
-        await app.DisposeAsync();
-        await database.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task The_reference_check_url_vector_is_answered_with_an_encrypted_signed_success()
     {
-        app.Time.Set(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
+        App.Time.Set(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
         const string encrypt = "Q3stYC6hdFzMh9T8HCvyDLV8JeomtQuxZLosYEI28mjzSD5UpK2hp0QUc4H6M/N5tGEuQT0JFT55qEaOAX+lZQ==";
 
         var response = await client.PostAsJsonAsync(
@@ -104,7 +101,7 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
     [InlineData(6)]
     public async Task A_timestamp_outside_the_window_is_refused(int minutes)
     {
-        var timestamp = app.Time.GetUtcNow().AddMinutes(minutes).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = App.Time.GetUtcNow().AddMinutes(minutes).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var encrypt = crypto.Encrypt("""{"EventType":"user_add_org","UserId":["u9"]}""");
 
         var response = await client.PostAsJsonAsync(
@@ -158,11 +155,11 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
             new { encrypt });
     }
 
-    private string Now() => app.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private string Now() => App.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     private async Task<int> CountEventsAsync()
     {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         return await db.ReceivedDingTalkEvents.CountAsync();
     }
 

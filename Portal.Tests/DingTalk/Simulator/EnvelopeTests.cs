@@ -5,23 +5,13 @@ using Portal.DingTalk.Simulator;
 namespace Portal.Tests.DingTalk.Simulator;
 
 /// <summary>The two hosts' envelopes, success and error, with their request ids and headers.</summary>
-public sealed class EnvelopeTests : IAsyncLifetime
+public sealed class EnvelopeTests : SimulatorTest
 {
-    private SimulatorHost host = null!;
-
-    public Task InitializeAsync()
-    {
-        host = SimulatorHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task Oapi_answers_HTTP_200_with_errcode_errmsg_and_a_12_character_request_id_even_on_errors()
     {
-        var ok = await host.GetAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
-        var refused = await host.GetAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret=nope");
+        var ok = await Host.GetAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
+        var refused = await Host.GetAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret=nope");
 
         foreach (var (response, errcode, errmsg) in new[] { (ok, 0, "ok"), (refused, 40089, null) })
         {
@@ -43,13 +33,13 @@ public sealed class EnvelopeTests : IAsyncLifetime
     [Fact]
     public async Task Topapi_data_sits_under_result_and_parameters_come_from_query_form_or_JSON()
     {
-        var token = await host.AppTokenAsync();
-        var boss = (await host.PeopleAsync())[0];
+        var token = await Host.AppTokenAsync();
+        var boss = (await Host.PeopleAsync())[0];
 
-        var fromJson = await host.ResultAsync("topapi/v2/user/get", new { userid = boss.UserId }, token);
-        var fromQuery = await ReadAsync(await host.Http.PostAsync(new Uri($"_dingtalk/oapi/topapi/v2/user/get?access_token={token}&userid={boss.UserId}", UriKind.Relative), null));
+        var fromJson = await Host.ResultAsync("topapi/v2/user/get", new { userid = boss.UserId }, token);
+        var fromQuery = await ReadAsync(await Host.Http.PostAsync(new Uri($"_dingtalk/oapi/topapi/v2/user/get?access_token={token}&userid={boss.UserId}", UriKind.Relative), null));
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userid"] = boss.UserId });
-        var fromForm = await ReadAsync(await host.Http.PostAsync(new Uri($"_dingtalk/oapi/topapi/v2/user/get?access_token={token}", UriKind.Relative), form));
+        var fromForm = await ReadAsync(await Host.Http.PostAsync(new Uri($"_dingtalk/oapi/topapi/v2/user/get?access_token={token}", UriKind.Relative), form));
 
         Assert.Equal(boss.Name, fromJson.GetProperty("name").GetString());
         Assert.Equal(fromJson.GetRawText(), fromQuery.GetRawText());
@@ -66,8 +56,8 @@ public sealed class EnvelopeTests : IAsyncLifetime
     [Fact]
     public async Task Oapi_refuses_the_wrong_method_with_its_own_codes()
     {
-        var get = await host.GetJsonAsync($"_dingtalk/oapi/topapi/v2/user/get?access_token={await host.AppTokenAsync()}&userid=x");
-        var post = await host.PostForJsonAsync("_dingtalk/oapi/gettoken", new { appkey = SimulatorDefaults.AppKey });
+        var get = await Host.GetJsonAsync($"_dingtalk/oapi/topapi/v2/user/get?access_token={await Host.AppTokenAsync()}&userid=x");
+        var post = await Host.PostForJsonAsync("_dingtalk/oapi/gettoken", new { appkey = SimulatorDefaults.AppKey });
 
         Assert.Equal(43002, get.GetProperty("errcode").GetInt32());
         Assert.Equal(43001, post.GetProperty("errcode").GetInt32());
@@ -76,7 +66,7 @@ public sealed class EnvelopeTests : IAsyncLifetime
     [Fact]
     public async Task The_api_host_answers_a_bare_camelCase_object_with_acs_headers()
     {
-        var response = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = SimulatorDefaults.AppKey, appSecret = SimulatorDefaults.AppSecret });
+        var response = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = SimulatorDefaults.AppKey, appSecret = SimulatorDefaults.AppSecret });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches(Uuid, response.Headers.GetValues("x-acs-request-id").Single());
@@ -88,7 +78,7 @@ public sealed class EnvelopeTests : IAsyncLifetime
     [Fact]
     public async Task Api_host_errors_carry_code_message_and_the_same_requestid_as_the_header()
     {
-        var response = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, "not-a-token");
+        var response = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, "not-a-token");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var header = response.Headers.GetValues("x-acs-request-id").Single();
@@ -103,7 +93,7 @@ public sealed class EnvelopeTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_api_path_or_method_is_DingTalks_InvalidAction_NotFound()
     {
-        var response = await host.GetAsync("_dingtalk/api/v1.0/oauth2/accessToken");
+        var response = await Host.GetAsync("_dingtalk/api/v1.0/oauth2/accessToken");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("InvalidAction.NotFound", (await SimulatorHost.ReadJsonAsync(response)).GetProperty("code").GetString());

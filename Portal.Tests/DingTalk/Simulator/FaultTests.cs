@@ -5,91 +5,81 @@ using Portal.DingTalk.Simulator;
 namespace Portal.Tests.DingTalk.Simulator;
 
 /// <summary>The control API's fault switches turn on, show in the answers, and turn off again.</summary>
-public sealed class FaultTests : IAsyncLifetime
+public sealed class FaultTests : SimulatorTest
 {
-    private SimulatorHost host = null!;
-
-    public Task InitializeAsync()
-    {
-        host = SimulatorHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task An_error_rate_of_one_fails_every_call_on_both_hosts_until_cleared()
     {
-        var token = await host.AppTokenAsync();
-        await host.SetFaultsAsync(new { errorRate = 1.0 });
+        var token = await Host.AppTokenAsync();
+        await Host.SetFaultsAsync(new { errorRate = 1.0 });
 
-        Assert.Equal(-1, (await host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
-        var api = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, token);
+        Assert.Equal(-1, (await Host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
+        var api = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, token);
         Assert.Equal(HttpStatusCode.InternalServerError, api.StatusCode);
         Assert.Equal("unknownError", (await SimulatorHost.ReadJsonAsync(api)).GetProperty("code").GetString());
 
-        await host.SetFaultsAsync(new { errorRate = 0.0 });
-        Assert.Equal(0, (await host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
+        await Host.SetFaultsAsync(new { errorRate = 0.0 });
+        Assert.Equal(0, (await Host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
     }
 
     [Fact]
     public async Task Forced_token_expiry_answers_42001_and_a_new_token_follows()
     {
-        var token = await host.AppTokenAsync();
-        await host.SetFaultsAsync(new { expireTokens = true });
+        var token = await Host.AppTokenAsync();
+        await Host.SetFaultsAsync(new { expireTokens = true });
 
-        Assert.Equal(42001, (await host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
-        var renewed = await host.AppTokenAsync();
+        Assert.Equal(42001, (await Host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, token)).GetProperty("errcode").GetInt32());
+        var renewed = await Host.AppTokenAsync();
         Assert.NotEqual(token, renewed);
-        Assert.Equal(0, (await host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, renewed)).GetProperty("errcode").GetInt32());
+        Assert.Equal(0, (await Host.TopAsync("topapi/v2/department/listsubid", new { dept_id = 1 }, renewed)).GetProperty("errcode").GetInt32());
     }
 
     [Fact]
     public async Task A_rate_limit_storm_throttles_every_call_for_its_seconds()
     {
-        await host.SetFaultsAsync(new { rateLimitStormSeconds = 10 });
+        await Host.SetFaultsAsync(new { rateLimitStormSeconds = 10 });
 
-        var during = await host.GetJsonAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
+        var during = await Host.GetJsonAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
         Assert.Equal(90018, during.GetProperty("errcode").GetInt32());
-        var api = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = SimulatorDefaults.AppKey, appSecret = SimulatorDefaults.AppSecret });
+        var api = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = SimulatorDefaults.AppKey, appSecret = SimulatorDefaults.AppSecret });
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
 
-        host.Time.Advance(TimeSpan.FromSeconds(10));
-        Assert.False(string.IsNullOrEmpty(await host.AppTokenAsync()));
+        Host.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.False(string.IsNullOrEmpty(await Host.AppTokenAsync()));
     }
 
     [Fact]
     public async Task An_outage_answers_503_or_drops_the_connection_and_ends_when_switched_off()
     {
-        await host.SetFaultsAsync(new { outage = "unavailable" });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.GetAsync("_dingtalk/oapi/gettoken")).StatusCode);
-        var api = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = "x" });
+        await Host.SetFaultsAsync(new { outage = "unavailable" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Host.GetAsync("_dingtalk/oapi/gettoken")).StatusCode);
+        var api = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/accessToken", new { appKey = "x" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
         Assert.Equal("unknownError", (await SimulatorHost.ReadJsonAsync(api)).GetProperty("code").GetString());
 
-        await host.SetFaultsAsync(new { outage = "connectionReset" });
-        await Assert.ThrowsAsync<HttpRequestException>(() => host.GetAsync("_dingtalk/oapi/gettoken"));
+        await Host.SetFaultsAsync(new { outage = "connectionReset" });
+        await Assert.ThrowsAsync<HttpRequestException>(() => Host.GetAsync("_dingtalk/oapi/gettoken"));
 
-        await host.SetFaultsAsync(new { clear = true });
-        Assert.False(string.IsNullOrEmpty(await host.AppTokenAsync()));
+        await Host.SetFaultsAsync(new { clear = true });
+        Assert.False(string.IsNullOrEmpty(await Host.AppTokenAsync()));
     }
 
     [Fact]
     public async Task Added_latency_delays_answers_until_cleared()
     {
-        await host.SetFaultsAsync(new { latencyMs = 300 });
+        await Host.SetFaultsAsync(new { latencyMs = 300 });
         var watch = Stopwatch.StartNew();
-        await host.AppTokenAsync();
+        await Host.AppTokenAsync();
         Assert.True(watch.ElapsedMilliseconds >= 290, $"answered after {watch.ElapsedMilliseconds} ms");
 
-        var faults = await host.PostForJsonAsync("_dingtalk/_control/faults", new { latencyMs = 0 });
+        var faults = await Host.PostForJsonAsync("_dingtalk/_control/faults", new { latencyMs = 0 });
         Assert.Equal(0, faults.GetProperty("latencyMs").GetInt32());
     }
 
     [Fact]
     public async Task Invalid_switch_values_are_refused_with_a_problem_naming_them()
     {
-        var reply = await host.PostJsonAsync("_dingtalk/_control/faults", new { errorRate = 2.0 });
+        var reply = await Host.PostJsonAsync("_dingtalk/_control/faults", new { errorRate = 2.0 });
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.StatusCode);
         Assert.Equal("invalidErrorRate", (await SimulatorHost.ReadJsonAsync(reply)).GetProperty("code").GetString());

@@ -6,26 +6,16 @@ using Portal.DingTalk.Simulator;
 namespace Portal.Tests.DingTalk.Simulator;
 
 /// <summary>Sign-in as the portal does it: SSO codes, the OAuth2 browser login, user tokens, profiles.</summary>
-public sealed class IdentityTests : IAsyncLifetime
+public sealed class IdentityTests : SimulatorTest
 {
-    private SimulatorHost host = null!;
-
-    public Task InitializeAsync()
-    {
-        host = SimulatorHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task An_SSO_code_names_the_person_once_and_is_refused_the_second_time()
     {
-        var person = (await host.PeopleAsync())[5];
-        var code = await host.SsoCodeAsync(person.UserId);
+        var person = (await Host.PeopleAsync())[5];
+        var code = await Host.SsoCodeAsync(person.UserId);
 
-        var result = await host.ResultAsync("topapi/v2/user/getuserinfo", new { code });
-        var again = await host.TopAsync("topapi/v2/user/getuserinfo", new { code });
+        var result = await Host.ResultAsync("topapi/v2/user/getuserinfo", new { code });
+        var again = await Host.TopAsync("topapi/v2/user/getuserinfo", new { code });
 
         Assert.Equal(person.UserId, result.GetProperty("userid").GetString());
         Assert.Equal(person.UnionId, result.GetProperty("unionid").GetString());
@@ -39,30 +29,30 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task An_SSO_code_lives_five_minutes()
     {
-        var person = (await host.PeopleAsync())[5];
-        var fresh = await host.SsoCodeAsync(person.UserId);
-        var stale = await host.SsoCodeAsync(person.UserId);
+        var person = (await Host.PeopleAsync())[5];
+        var fresh = await Host.SsoCodeAsync(person.UserId);
+        var stale = await Host.SsoCodeAsync(person.UserId);
 
-        host.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
-        var token = await host.AppTokenAsync();
-        Assert.Equal(0, (await host.TopAsync("topapi/v2/user/getuserinfo", new { code = fresh }, token)).GetProperty("errcode").GetInt32());
-        host.Time.Advance(TimeSpan.FromSeconds(2));
+        Host.Time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        var token = await Host.AppTokenAsync();
+        Assert.Equal(0, (await Host.TopAsync("topapi/v2/user/getuserinfo", new { code = fresh }, token)).GetProperty("errcode").GetInt32());
+        Host.Time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(40078, (await host.TopAsync("topapi/v2/user/getuserinfo", new { code = stale }, token)).GetProperty("errcode").GetInt32());
-        Assert.Equal(40078, (await host.TopAsync("topapi/v2/user/getuserinfo", new { code = "never-issued" }, token)).GetProperty("errcode").GetInt32());
+        Assert.Equal(40078, (await Host.TopAsync("topapi/v2/user/getuserinfo", new { code = stale }, token)).GetProperty("errcode").GetInt32());
+        Assert.Equal(40078, (await Host.TopAsync("topapi/v2/user/getuserinfo", new { code = "never-issued" }, token)).GetProperty("errcode").GetInt32());
     }
 
     [Fact]
     public async Task The_boss_and_the_main_admin_are_reported_as_such()
     {
-        var people = await host.PeopleAsync();
+        var people = await Host.PeopleAsync();
         var levels = new List<int>();
         foreach (var person in people.Take(80))
         {
-            var result = await host.ResultAsync("topapi/v2/user/getuserinfo", new { code = await host.SsoCodeAsync(person.UserId) });
+            var result = await Host.ResultAsync("topapi/v2/user/getuserinfo", new { code = await Host.SsoCodeAsync(person.UserId) });
             levels.Add(result.GetProperty("sys_level").GetInt32());
             Assert.Equal(result.GetProperty("sys_level").GetInt32() is 1 or 2, result.GetProperty("sys").GetBoolean());
-            host.Time.Advance(TimeSpan.FromSeconds(1));
+            Host.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(100, levels[0]);
@@ -73,13 +63,13 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task The_OAuth_login_page_lists_people_and_redirects_back_with_code_and_state()
     {
-        var person = (await host.PeopleAsync()).First(p => p.Active);
+        var person = (await Host.PeopleAsync()).First(p => p.Active);
         var query = $"redirect_uri={Uri.EscapeDataString("https://portal.example/auth/callback?from=login")}&response_type=code&client_id={SimulatorDefaults.AppKey}&scope=openid&state=xyz%20123&prompt=consent";
 
-        var page = await (await host.GetAsync($"_dingtalk/login/oauth2/auth?{query}")).Content.ReadAsStringAsync();
+        var page = await (await Host.GetAsync($"_dingtalk/login/oauth2/auth?{query}")).Content.ReadAsStringAsync();
         Assert.Contains(person.Name, page, StringComparison.Ordinal);
 
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Http.BaseAddress };
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Host.Http.BaseAddress };
         var choose = await browser.GetAsync(new Uri($"_dingtalk/login/oauth2/choose?{query}&userId={person.UserId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
@@ -90,7 +80,7 @@ public sealed class IdentityTests : IAsyncLifetime
         Assert.Equal("xyz 123", back["state"]);
         Assert.Equal(back["code"], back["authCode"]);
 
-        var tokens = await host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", new
+        var tokens = await Host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", new
         {
             clientId = SimulatorDefaults.AppKey,
             clientSecret = SimulatorDefaults.AppSecret,
@@ -110,7 +100,7 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task The_login_page_refuses_an_unknown_client_id()
     {
-        var response = await host.GetAsync("_dingtalk/login/oauth2/auth?redirect_uri=https%3A%2F%2Fx.example%2F&response_type=code&client_id=someone-else&scope=openid&prompt=consent");
+        var response = await Host.GetAsync("_dingtalk/login/oauth2/auth?redirect_uri=https%3A%2F%2Fx.example%2F&response_type=code&client_id=someone-else&scope=openid&prompt=consent");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -118,15 +108,15 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task An_OAuth_code_is_single_use_and_a_refresh_token_gives_new_tokens()
     {
-        var person = (await host.PeopleAsync())[3];
-        var code = (await host.PostForJsonAsync("_dingtalk/_control/authcodes", new { userId = person.UserId, kind = "oauth" })).GetProperty("code").GetString();
+        var person = (await Host.PeopleAsync())[3];
+        var code = (await Host.PostForJsonAsync("_dingtalk/_control/authcodes", new { userId = person.UserId, kind = "oauth" })).GetProperty("code").GetString();
         var exchange = new { clientId = SimulatorDefaults.AppKey, clientSecret = SimulatorDefaults.AppSecret, code, grantType = "authorization_code" };
 
-        var first = await host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", exchange);
-        var second = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", exchange);
+        var first = await Host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", exchange);
+        var second = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", exchange);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
 
-        var refreshed = await host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", new
+        var refreshed = await Host.PostForJsonAsync("_dingtalk/api/v1.0/oauth2/userAccessToken", new
         {
             clientId = SimulatorDefaults.AppKey,
             clientSecret = SimulatorDefaults.AppSecret,
@@ -140,7 +130,7 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task Users_me_refuses_an_app_token()
     {
-        var response = await SendMeAsync(await host.AppTokenAsync());
+        var response = await SendMeAsync(await Host.AppTokenAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("InvalidAuthentication", (await SimulatorHost.ReadJsonAsync(response)).GetProperty("code").GetString());
@@ -149,10 +139,10 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task A_unionId_maps_back_to_the_userId()
     {
-        var person = (await host.PeopleAsync())[7];
+        var person = (await Host.PeopleAsync())[7];
 
-        var result = await host.ResultAsync("topapi/user/getbyunionid", new { unionid = person.UnionId });
-        var unknown = await host.TopAsync("topapi/user/getbyunionid", new { unionid = "nobodyiE" });
+        var result = await Host.ResultAsync("topapi/user/getbyunionid", new { unionid = person.UnionId });
+        var unknown = await Host.TopAsync("topapi/user/getbyunionid", new { unionid = "nobodyiE" });
 
         Assert.Equal(person.UserId, result.GetProperty("userid").GetString());
         Assert.Equal(0, result.GetProperty("contact_type").GetInt32());
@@ -162,12 +152,12 @@ public sealed class IdentityTests : IAsyncLifetime
     [Fact]
     public async Task The_profile_has_the_documented_fields_and_omits_empty_optional_ones()
     {
-        var token = await host.AppTokenAsync();
+        var token = await Host.AppTokenAsync();
         var profiles = new List<JsonElement>();
-        foreach (var person in (await host.PeopleAsync()).Take(40))
+        foreach (var person in (await Host.PeopleAsync()).Take(40))
         {
-            profiles.Add(await host.ResultAsync("topapi/v2/user/get", new { userid = person.UserId, language = "zh_CN" }, token));
-            host.Time.Advance(TimeSpan.FromMilliseconds(100));
+            profiles.Add(await Host.ResultAsync("topapi/v2/user/get", new { userid = person.UserId, language = "zh_CN" }, token));
+            Host.Time.Advance(TimeSpan.FromMilliseconds(100));
         }
 
         foreach (var profile in profiles)
@@ -187,14 +177,14 @@ public sealed class IdentityTests : IAsyncLifetime
         Assert.False(profiles[0].TryGetProperty("manager_userid", out _));
         Assert.True(profiles[0].GetProperty("boss").GetBoolean());
         Assert.Contains(profiles, p => p.GetProperty("leader_in_dept").EnumerateArray().Any(l => l.GetProperty("leader").GetBoolean()));
-        Assert.Equal(60121, (await host.TopAsync("topapi/v2/user/get", new { userid = "missing" }, token)).GetProperty("errcode").GetInt32());
-        Assert.Equal(33012, (await host.TopAsync("topapi/v2/user/get", new { userid = "" }, token)).GetProperty("errcode").GetInt32());
+        Assert.Equal(60121, (await Host.TopAsync("topapi/v2/user/get", new { userid = "missing" }, token)).GetProperty("errcode").GetInt32());
+        Assert.Equal(33012, (await Host.TopAsync("topapi/v2/user/get", new { userid = "" }, token)).GetProperty("errcode").GetInt32());
     }
 
     private async Task<HttpResponseMessage> SendMeAsync(string userToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("_dingtalk/api/v1.0/contact/users/me", UriKind.Relative));
         request.Headers.Add("x-acs-dingtalk-access-token", userToken);
-        return await host.Http.SendAsync(request);
+        return await Host.Http.SendAsync(request);
     }
 }

@@ -82,21 +82,7 @@ public sealed class MountingTests
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("DingTalk:Mode is 'Simulator' but the environment is Production", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("DingTalk:Mode is 'Simulator' but the environment is Production", Errors.Flatten(error), StringComparison.Ordinal);
     }
 
-    private static string Flatten(Exception error)
-    {
-        var messages = new List<string>();
-        for (var current = error; current is not null; current = current.InnerException)
-        {
-            messages.Add(current.Message);
-            if (current is OptionsValidationException validation)
-            {
-                messages.AddRange(validation.Failures);
-            }
-        }
-
-        return string.Join(" | ", messages);
-    }
 }

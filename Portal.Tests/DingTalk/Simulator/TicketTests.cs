@@ -3,25 +3,15 @@ using System.Net;
 namespace Portal.Tests.DingTalk.Simulator;
 
 /// <summary>JSAPI tickets: one per app whichever endpoint asks, 7200 s, the same while valid, dead 24 h after creation.</summary>
-public sealed class TicketTests : IAsyncLifetime
+public sealed class TicketTests : SimulatorTest
 {
-    private SimulatorHost host = null!;
-
-    public Task InitializeAsync()
-    {
-        host = SimulatorHost.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task The_old_and_new_endpoints_share_one_ticket()
     {
-        var token = await host.AppTokenAsync();
+        var token = await Host.AppTokenAsync();
 
-        var old = await host.GetJsonAsync($"_dingtalk/oapi/get_jsapi_ticket?access_token={token}");
-        var reply = await host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, token);
+        var old = await Host.GetJsonAsync($"_dingtalk/oapi/get_jsapi_ticket?access_token={token}");
+        var reply = await Host.PostJsonAsync("_dingtalk/api/v1.0/oauth2/jsapiTickets", new { }, token);
 
         Assert.Equal(0, old.GetProperty("errcode").GetInt32());
         Assert.Equal(7200, old.GetProperty("expires_in").GetInt32());
@@ -37,11 +27,11 @@ public sealed class TicketTests : IAsyncLifetime
         var first = await TicketAsync();
         for (var hour = 0; hour < 23; hour++)
         {
-            host.Time.Advance(TimeSpan.FromHours(1));
+            Host.Time.Advance(TimeSpan.FromHours(1));
             Assert.Equal(first, await TicketAsync());
         }
 
-        host.Time.Advance(TimeSpan.FromHours(1));
+        Host.Time.Advance(TimeSpan.FromHours(1));
         Assert.NotEqual(first, await TicketAsync());
     }
 
@@ -50,16 +40,16 @@ public sealed class TicketTests : IAsyncLifetime
     {
         var first = await TicketAsync();
 
-        host.Time.Advance(TimeSpan.FromSeconds(7199));
+        Host.Time.Advance(TimeSpan.FromSeconds(7199));
         Assert.Equal(first, await TicketAsync());
-        host.Time.Advance(TimeSpan.FromSeconds(7201));
+        Host.Time.Advance(TimeSpan.FromSeconds(7201));
 
         Assert.NotEqual(first, await TicketAsync());
     }
 
     private async Task<string> TicketAsync()
     {
-        var reply = await host.GetJsonAsync($"_dingtalk/oapi/get_jsapi_ticket?access_token={await host.AppTokenAsync()}");
+        var reply = await Host.GetJsonAsync($"_dingtalk/oapi/get_jsapi_ticket?access_token={await Host.AppTokenAsync()}");
         return reply.GetProperty("ticket").GetString()!;
     }
 }
