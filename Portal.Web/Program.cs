@@ -1,5 +1,6 @@
 using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
+using Portal.Web.Features.People.Import;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Infrastructure.Bridge;
@@ -28,6 +29,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealth();
 builder.Services.AddDingTalkEvents();
 builder.Services.AddDingTalkJsapi(builder.Configuration);
+builder.Services.AddOrgImport();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();

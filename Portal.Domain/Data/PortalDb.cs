@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.DingTalkEvents;
-using Portal.Domain.Directory;
+using Portal.Domain.People;
 
 namespace Portal.Domain.Data;
 
@@ -18,6 +18,12 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<PersonDepartment> PersonDepartments => Set<PersonDepartment>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();
+
+    public DbSet<ImportStagedPerson> ImportStagedPeople => Set<ImportStagedPerson>();
 
     public DbSet<Role> Roles => Set<Role>();
 

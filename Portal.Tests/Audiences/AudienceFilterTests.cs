@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
-using Portal.Domain.Directory;
+using Portal.Domain.People;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Infrastructure.Data;
 

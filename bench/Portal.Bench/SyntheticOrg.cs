@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
-using Portal.Domain.Directory;
+using Portal.Domain.People;
 
 namespace Portal.Bench;
 

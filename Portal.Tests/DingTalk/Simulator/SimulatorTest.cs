@@ -5,9 +5,12 @@ public abstract class SimulatorTest : IAsyncLifetime
 {
     protected SimulatorHost Host { get; private set; } = null!;
 
+    /// <summary>Configuration keys the portal starts with.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public virtual Task InitializeAsync()
     {
-        Host = SimulatorHost.Start();
+        Host = SimulatorHost.Start(Settings);
         return Task.CompletedTask;
     }
 

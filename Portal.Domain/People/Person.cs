@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Portal.Domain.Directory;
+namespace Portal.Domain.People;
 
 /// <summary>A member of the organisation, as DingTalk knows them (userId is DingTalk's, per organisation).</summary>
 public sealed class Person

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Portal.Domain.Directory;
+namespace Portal.Domain.People;
 
 /// <summary>A department of the organisation, keyed by DingTalk's dept_id (the root is 1).</summary>
 public sealed class Department

@@ -1,0 +1,12 @@
+namespace Portal.Web.Features.People.Import;
+
+public static class ImportSetup
+{
+    public static IServiceCollection AddOrgImport(this IServiceCollection services)
+    {
+        services.AddScoped<OrgImport>();
+        services.AddScoped<ApplyOrgImport>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+}
