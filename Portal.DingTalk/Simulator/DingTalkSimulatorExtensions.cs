@@ -22,6 +22,7 @@ public static class DingTalkSimulatorExtensions
         services.AddSingleton<CallLimiter>();
         services.AddSingleton<SimulatorStats>();
         services.AddSingleton<SimulatorRuntime>();
+        services.AddSingleton(provider => new SimulatorSignIn(provider.GetRequiredService<SimulatorRuntime>()));
         services.AddHostedService<SimulatorPersistence>();
         return services;
     }

@@ -4,6 +4,7 @@ using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.SignIn;
 using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
@@ -27,6 +28,7 @@ public static class ConfigurationCatalog
         (CallbackOptions.SectionName, typeof(CallbackOptions)),
         (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),
         (JsapiOptions.SectionName, typeof(JsapiOptions)),
+        (SignInOptions.SectionName, typeof(SignInOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

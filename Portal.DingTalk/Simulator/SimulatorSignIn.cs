@@ -1,0 +1,28 @@
+using Portal.DingTalk.Simulator.State;
+
+namespace Portal.DingTalk.Simulator;
+
+/// <summary>A person of the simulated organisation, as the development sign-in lists them.</summary>
+public sealed record SimulatedPerson(string UserId, string Name, string? Title, bool Active);
+
+/// <summary>
+/// What the portal's development sign-in needs from the simulator: who can sign in, and a 免登 code for
+/// one of them, which the portal then exchanges through the real client like any DingTalk code.
+/// </summary>
+public sealed class SimulatorSignIn
+{
+    private readonly SimulatorRuntime simulator;
+
+    internal SimulatorSignIn(SimulatorRuntime simulator) => this.simulator = simulator;
+
+    public IReadOnlyList<SimulatedPerson> People(string? search, int take) =>
+        simulator.State.Read(org => org.Users
+            .Where(u => string.IsNullOrWhiteSpace(search) || u.Name.Contains(search, StringComparison.Ordinal) || u.UserId.Contains(search, StringComparison.OrdinalIgnoreCase))
+            .Take(take)
+            .Select(u => new SimulatedPerson(u.UserId, u.Name, u.Title, u.Active))
+            .ToList());
+
+    /// <returns>A single-use code valid five minutes, or null when nobody has that userId.</returns>
+    public string? IssueCode(string userId) =>
+        simulator.State.Read(org => org.User(userId)) is null ? null : simulator.Credentials.IssueAuthCode(userId, AuthCodeKind.Sso);
+}
