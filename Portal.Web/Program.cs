@@ -3,6 +3,7 @@ using Portal.Web.Components;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.Roles;
 using Portal.Web.Features.SignIn;
 using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
@@ -32,6 +33,7 @@ builder.Services.AddDingTalkEvents();
 builder.Services.AddDingTalkJsapi(builder.Configuration);
 builder.Services.AddOrgImport();
 builder.Services.AddPortalSignIn();
+builder.Services.AddPortalRoles();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
@@ -39,6 +41,7 @@ builder.Services.AddRadzenComponents();
 var app = builder.Build();
 
 await app.Services.MigratePortalDatabaseAsync();
+await app.Services.SeedBuiltInRolesAsync();
 
 app.UsePortalRequestLogging();
 app.UsePortalErrorHandling();

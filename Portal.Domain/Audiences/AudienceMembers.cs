@@ -53,7 +53,8 @@ public static class AudienceMembers
                 return db.People.Where(p => p.Id == personId).Select(p => p.Id);
             case AudienceRuleKind.Role:
                 var roleId = rule.RoleId ?? Guid.Empty;
-                return db.RoleMembers.Where(m => m.RoleId == roleId).Select(m => m.PersonId);
+                var everyoneIsEmployee = db.People.Where(p => db.Roles.Any(r => r.Id == roleId && r.Key == Role.Employee)).Select(p => p.Id);
+                return db.RoleMembers.Where(m => m.RoleId == roleId).Select(m => m.PersonId).Union(everyoneIsEmployee);
             default:
                 var departmentId = rule.DepartmentId ?? -1;
                 if (!rule.IncludeSubdepartments)

@@ -18,8 +18,10 @@ public static class ViewerQuery
             .Where(d => d.PersonId == personId).Select(d => d.DepartmentId).ToListAsync(cancellationToken);
         var ancestors = await db.DepartmentClosures.AsNoTracking()
             .Where(c => departments.Contains(c.DescendantId)).Select(c => c.AncestorId).Distinct().ToListAsync(cancellationToken);
-        var roles = await db.RoleMembers.AsNoTracking()
-            .Where(m => m.PersonId == personId).Select(m => m.RoleId).ToListAsync(cancellationToken);
+        // Every active person is an employee; that role has no rows of its own.
+        var roles = await db.Roles.AsNoTracking()
+            .Where(r => r.Key == Role.Employee || db.RoleMembers.Any(m => m.RoleId == r.Id && m.PersonId == personId))
+            .Select(r => r.Id).ToListAsync(cancellationToken);
         return new Viewer(personId, departments, ancestors, roles);
     }
 }

@@ -32,6 +32,9 @@ public sealed class Person
 
     public bool Active { get; set; } = true;
 
+    /// <summary>Names of the person's DingTalk roles, as <c>|name|name|</c> so a rule matches one with LIKE.</summary>
+    public string DingTalkRoles { get; private set; } = "";
+
     /// <summary>DingTalk admin level: 0 none, 1 main admin, 2 sub-admin.</summary>
     public int AdminLevel { get; set; }
 
@@ -40,6 +43,12 @@ public sealed class Person
     public DateTime UpdatedAt { get; set; }
 
     public List<PersonDepartment> Departments { get; } = [];
+
+    public void SetDingTalkRoles(IEnumerable<string> names)
+    {
+        var list = names.Where(n => n.Length > 0 && !n.Contains('|', StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+        DingTalkRoles = list.Count == 0 ? "" : "|" + string.Join('|', list) + "|";
+    }
 }
 
 /// <summary>A person's membership of one department; people may belong to several.</summary>
@@ -64,6 +73,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.JobNumber).HasMaxLength(50);
         builder.Property(p => p.Email).HasMaxLength(100);
         builder.Property(p => p.AvatarUrl).HasMaxLength(500);
+        builder.Property(p => p.DingTalkRoles).HasMaxLength(2000).HasDefaultValue("");
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.HasIndex(p => p.UnionId);
         builder.HasIndex(p => p.Mobile).IsUnique();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 using Portal.Web.Infrastructure.Http;
 
@@ -34,12 +35,9 @@ public static class MeEndpoint
             from department in named.DefaultIfEmpty()
             orderby membership.DepartmentId
             select new MeDepartment(membership.DepartmentId, department == null ? null : department.Name, membership.IsLeader)).ToListAsync(cancellationToken);
-        var roles = await (
-            from member in db.RoleMembers.AsNoTracking()
-            where member.PersonId == personId
-            join role in db.Roles on member.RoleId equals role.Id
-            orderby role.Key
-            select role.Key).ToListAsync(cancellationToken);
+        var roles = await db.Roles.AsNoTracking()
+            .Where(r => r.Key == Role.Employee || db.RoleMembers.Any(m => m.RoleId == r.Id && m.PersonId == personId))
+            .OrderBy(r => r.Key).Select(r => r.Key).ToListAsync(cancellationToken);
         return Results.Ok(new Me(person.UserId, person.UnionId, person.Name, departments, roles));
     }
 }

@@ -3,8 +3,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Client.Contacts;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 using Portal.Domain.People;
+using Portal.Web.Features.Roles;
 
 namespace Portal.Web.Features.SignIn;
 
@@ -18,7 +21,7 @@ public sealed record SignInOutcome(ClaimsPrincipal? Principal, SignInRefusal? Re
 /// Signs in the DingTalk user DingTalk vouched for: refreshes their profile from DingTalk (the source of
 /// truth), refuses people who are not or no longer in the organisation, and builds the session.
 /// </summary>
-public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClient users, TimeProvider time, ILogger<SignInPerson> logger)
+public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClient users, IOptionsMonitor<RolesOptions> roles, TimeProvider time, ILogger<SignInPerson> logger)
 {
     public async Task<SignInOutcome> ExecuteAsync(string userId, int adminLevel, CancellationToken cancellationToken)
     {
@@ -57,6 +60,7 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
 
         Refresh(person, profile, adminLevel);
         await db.SaveChangesAsync(cancellationToken);
+        await RoleMembership.RecomputeAsync(db, roles.CurrentValue.MapDingTalkAdmins, person.Id, cancellationToken);
         return new SignInOutcome(Principal(person), null);
     }
 
@@ -78,6 +82,7 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
         person.AvatarUrl = profile.Avatar;
         person.Active = true;
         person.AdminLevel = adminLevel;
+        person.SetDingTalkRoles(profile.Roles.Select(r => r.Name));
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var leads = profile.LeaderInDepts.Where(l => l.Leader).Select(l => l.DeptId).ToHashSet();
         person.Departments.RemoveAll(d => !profile.DeptIds.Contains(d.DepartmentId));

@@ -4,6 +4,7 @@ using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.Roles;
 using Portal.Web.Features.SignIn;
 using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
@@ -29,6 +30,7 @@ public static class ConfigurationCatalog
         (StreamHostingOptions.SectionName, typeof(StreamHostingOptions)),
         (JsapiOptions.SectionName, typeof(JsapiOptions)),
         (SignInOptions.SectionName, typeof(SignInOptions)),
+        (RolesOptions.SectionName, typeof(RolesOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.DingTalk.Client.Contacts;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 using Portal.Domain.People;
+using Portal.Web.Features.Roles;
 
 namespace Portal.Web.Features.People.Import;
 
@@ -11,7 +14,7 @@ namespace Portal.Web.Features.People.Import;
 /// staged snapshot and upserts people by userId, deactivating whoever DingTalk no longer lists.
 /// One transaction: the directory is never seen half-imported.
 /// </summary>
-public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
+public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptionsMonitor<RolesOptions> roles, TimeProvider time)
 {
     public async Task ExecuteAsync(Guid runId, CancellationToken cancellationToken)
     {
@@ -34,6 +37,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, TimePr
         run.Succeed(applied, deactivated, now);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        await RoleMembership.RecomputeAsync(db, roles.CurrentValue.MapDingTalkAdmins, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -137,6 +141,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, TimePr
         person.AvatarUrl = profile.Avatar;
         person.Active = profile.Active ?? true;
         person.AdminLevel = profile.Admin == true ? Math.Max(person.AdminLevel, 2) : 0;
+        person.SetDingTalkRoles(profile.Roles.Select(r => r.Name));
         person.HiredAt = profile.HiredDate is { } hired ? DateTimeOffset.FromUnixTimeMilliseconds(hired).UtcDateTime : null;
         person.UpdatedAt = now;
     }
