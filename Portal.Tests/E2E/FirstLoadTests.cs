@@ -15,6 +15,7 @@ public sealed class FirstLoadTests(BrowserFixture browser, ITestOutputHelper out
     {
         await using var host = await BrowserHost.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestSignIn.AsDemoPersonAsync(context);
         var page = await context.NewPageAsync();
         var session = await context.NewCDPSessionAsync(page);
         long bytes = 0;

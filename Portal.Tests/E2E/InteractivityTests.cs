@@ -14,6 +14,7 @@ public sealed class InteractivityTests(BrowserFixture browser)
     {
         await using var host = await BrowserHost.StartAsync();
         await using var context = await browser.NewContextAsync(profile, host.BaseUrl);
+        await TestSignIn.AsDemoPersonAsync(context);
         var page = await context.NewPageAsync();
         var console = new PageConsole(page);
         await page.GotoAsync("/");

@@ -14,7 +14,7 @@ public sealed class LocalizationTests : PortalTest
     [InlineData("fr-FR, en;q=0.5", "en-US", "Home")]
     public async Task The_shell_speaks_the_language_asked_for(string? acceptLanguage, string culture, string homeTab)
     {
-        using var client = App.CreateClient();
+        using var client = await SignedInBrowserAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         if (acceptLanguage is not null)
         {
@@ -30,7 +30,8 @@ public sealed class LocalizationTests : PortalTest
     [Fact]
     public async Task The_cookie_wins_over_the_browser_language()
     {
-        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Browser();
+        await TestSignIn.AsDemoPersonAsync(client);
 
         var switched = await client.GetAsync(new Uri("/culture/en-US?returnUrl=%2Fme", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
@@ -40,7 +41,6 @@ public sealed class LocalizationTests : PortalTest
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/me");
         request.Headers.AcceptLanguage.ParseAdd("zh-CN");
-        request.Headers.Add("Cookie", cookie.Split(';')[0]);
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Contains("<html lang=\"en-US\"", html, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class LocalizationTests : PortalTest
     [InlineData("/\\evil.example")]
     public async Task Switching_language_never_redirects_off_site(string returnUrl)
     {
-        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Browser();
 
         var response = await client.GetAsync(new Uri($"/culture/zh-CN?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
 
@@ -64,7 +64,7 @@ public sealed class LocalizationTests : PortalTest
     [Fact]
     public async Task An_unsupported_language_is_a_problem_response()
     {
-        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = Browser();
 
         var response = await client.GetAsync(new Uri("/culture/xx-YY", UriKind.Relative));
 

@@ -24,7 +24,7 @@ public sealed class LoggingTests
         try
         {
             using var client = app.CreateClient();
-            await client.GetAsync(new Uri("/todos?code=authcode-5f2a9c&access_token=tok-77aa&mobile=13812345678", UriKind.Relative));
+            await client.GetAsync(new Uri("/signin?code=authcode-5f2a9c&access_token=tok-77aa&mobile=13812345678", UriKind.Relative));
             await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         }
         finally
@@ -38,7 +38,7 @@ public sealed class LoggingTests
             .Select(e => e.GetProperty("Properties"))
             .ToList();
 
-        var todos = Assert.Single(requests, p => p.GetProperty("Path").GetString() == "/todos");
+        var todos = Assert.Single(requests, p => p.GetProperty("Path").GetString() == "/signin");
         Assert.Equal("GET", todos.GetProperty("Method").GetString());
         Assert.Equal(200, todos.GetProperty("StatusCode").GetInt32());
         Assert.True(todos.GetProperty("ElapsedMs").GetDouble() > 0);

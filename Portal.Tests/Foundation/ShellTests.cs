@@ -12,7 +12,7 @@ public sealed class ShellTests : PortalTest
     [InlineData("/me", "我的")]
     public async Task Every_tab_is_prerendered_with_the_app_bar_and_the_tab_bar(string path, string title)
     {
-        using var client = App.CreateClient();
+        using var client = await SignedInBrowserAsync();
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -29,10 +29,25 @@ public sealed class ShellTests : PortalTest
         Assert.Contains("<!--Blazor:{", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/todos")]
+    [InlineData("/me")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_and_back(string path)
+    {
+        using var client = Browser();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin", response.Headers.Location!.AbsolutePath);
+        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location.Query, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_page_is_a_404_with_a_way_home()
     {
-        using var client = App.CreateClient();
+        using var client = Browser(followRedirects: true);
 
         var response = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -47,7 +62,7 @@ public sealed class ShellTests : PortalTest
     [InlineData("/dingtalk/no-such-endpoint")]
     public async Task An_unknown_machine_endpoint_is_a_problem_response_not_a_page(string path)
     {
-        using var client = App.CreateClient();
+        using var client = Browser(followRedirects: true);
 
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -59,7 +74,7 @@ public sealed class ShellTests : PortalTest
     [Fact]
     public async Task The_client_script_and_the_bridge_bundle_are_served()
     {
-        using var client = App.CreateClient();
+        using var client = Browser(followRedirects: true);
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(_framework/blazor\\.web\\.[a-z0-9]+\\.js)\"").Groups[1].Value;
         Assert.NotEmpty(script);

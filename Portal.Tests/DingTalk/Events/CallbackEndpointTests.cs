@@ -30,7 +30,7 @@ public sealed class CallbackEndpointTests : PortalTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        client = App.CreateClient();
+        client = Browser();
     }
 
     public override async Task DisposeAsync()

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.E2E;
+
+/// <summary>The three ways in, as a person goes through them in a browser.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class SignInBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Inside_DingTalk_the_real_bridge_signs_in_silently()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var person = await DemoPersonAsync(host);
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await context.AddCookiesAsync([new Cookie { Name = "dingtalk-sim-user", Value = person.UserId, Url = host.BaseUrl }]);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/me");
+
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/me", new() { Timeout = 15_000 });
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(person.Name);
+    }
+
+    [Fact]
+    public async Task Inside_DingTalk_a_failed_exchange_explains_and_offers_a_retry_without_looping()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var page = await context.NewPageAsync();
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.GetByTestId("signin-failed")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-signin-retry]")).ToBeVisibleAsync();
+        var settled = navigations;
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(settled, navigations);
+    }
+
+    [Fact]
+    public async Task In_a_browser_Sign_in_with_DingTalk_goes_through_the_login_page_and_back()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var person = await DemoPersonAsync(host);
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/me");
+        await page.GetByTestId("signin-dingtalk").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = person.Name, Exact = true }).First.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/me");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(person.Name);
+    }
+
+    [Fact]
+    public async Task In_development_a_person_of_the_demo_organisation_can_be_picked()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var person = await DemoPersonAsync(host);
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/todos");
+        await page.Locator($"button[data-user-id='{person.UserId}']").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/todos");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.Locator("nav.tab-bar a[href='me']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(person.Name);
+    }
+
+    private static async Task<(string UserId, string Name)> DemoPersonAsync(BrowserHost host)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/") };
+        var users = await client.GetFromJsonAsync<JsonElement>(new Uri("_dingtalk/_control/users?take=20", UriKind.Relative));
+        var person = users.EnumerateArray().First(u => u.GetProperty("active").GetBoolean());
+        return (person.GetProperty("userId").GetString()!, person.GetProperty("name").GetString()!);
+    }
+}
