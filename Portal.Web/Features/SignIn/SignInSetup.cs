@@ -62,7 +62,7 @@ public static class SignInSetup
             options.ExpireTimeSpan = TimeSpan.FromDays(signIn.CurrentValue.SessionDays);
             options.SlidingExpiration = true;
             options.LoginPath = SignInPaths.SignIn;
-            options.AccessDeniedPath = SignInPaths.SignIn;
+            options.AccessDeniedPath = "/forbidden";
             options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized, "not-signed-in", "Sign in first");
             options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden, "forbidden", "Not allowed");
