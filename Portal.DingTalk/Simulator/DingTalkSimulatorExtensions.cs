@@ -21,8 +21,10 @@ public static class DingTalkSimulatorExtensions
         services.AddSingleton<SimulatorFaults>();
         services.AddSingleton<CallLimiter>();
         services.AddSingleton<SimulatorStats>();
+        services.AddSingleton<MonthlyQuota>();
         services.AddSingleton<SimulatorRuntime>();
         services.AddSingleton(provider => new SimulatorSignIn(provider.GetRequiredService<SimulatorRuntime>()));
+        services.AddSingleton(sp => new SimulatedInboxes(sp.GetRequiredService<SimulatorState>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SimulatorPersistence>();
         return services;
     }
@@ -47,11 +49,16 @@ public static class DingTalkSimulatorExtensions
         DepartmentEndpoints.Map(oapi);
         UserQueryEndpoints.Map(oapi);
         UserWriteEndpoints.Map(oapi);
+        WorkNotificationEndpoints.Map(oapi);
+        TodoEndpoints.Map(api);
+        TodoQueryEndpoint.Map(api);
+        DingEndpoints.Map(api);
         api.Map("/{**path}", (HttpResponse response) =>
             ApiReply.Error(StatusCodes.Status404NotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.").WriteAsync(response));
 
         OAuthLoginPage.Map(endpoints.MapGroup(SimulatorDefaults.LoginPath));
         ControlEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        ControlInboxEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         return endpoints;
     }
 }

@@ -22,6 +22,15 @@ public sealed class SimulatorOptions
     /// <summary>Calls per second allowed per app per API before 90018 / QpsLimitForAppkeyAndApi.</summary>
     public int QpsPerApi { get; set; } = 20;
 
+    /// <summary>Whether a work notification with the same content reaches the same person only once per China day (143106).</summary>
+    public bool DropRepeatedMessages { get; set; } = true;
+
+    /// <summary>Work notifications one person receives from the app per China day before DingTalk drops the rest (143105); 0 means no cap.</summary>
+    public int DailyMessagesPerUser { get; set; } = 500;
+
+    /// <summary>Non-exempt calls (work notifications, to-dos, DINGs) per China month before 90020; 0 means no quota.</summary>
+    public int MonthlyCallQuota { get; set; } = 5000;
+
     public string DataFile() =>
         Path.Combine(string.IsNullOrWhiteSpace(DataFolder) ? Path.Combine(AppContext.BaseDirectory, "data") : DataFolder, FileName);
 }

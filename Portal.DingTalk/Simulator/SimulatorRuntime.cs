@@ -10,6 +10,7 @@ internal sealed class SimulatorRuntime(
     SimulatorFaults faults,
     CallLimiter limiter,
     SimulatorStats stats,
+    MonthlyQuota quota,
     TimeProvider time,
     IOptionsMonitor<DingTalkOptions> app,
     IOptions<SimulatorOptions> options)
@@ -24,6 +25,8 @@ internal sealed class SimulatorRuntime(
 
     public SimulatorStats Stats { get; } = stats;
 
+    public MonthlyQuota Quota { get; } = quota;
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The one app the simulated organisation has installed: the portal's configured (or default) credentials.</summary>
@@ -34,7 +37,7 @@ internal sealed class SimulatorRuntime(
     public bool IsAppCredential(string? appKey, string? appSecret) =>
         string.Equals(appKey, App.AppKey, StringComparison.Ordinal) && string.Equals(appSecret, App.AppSecret, StringComparison.Ordinal);
 
-    /// <summary>A fresh start: a regenerated organisation, no tokens or codes, no faults, no statistics.</summary>
+    /// <summary>A fresh start: a regenerated organisation with empty inboxes, no tokens or codes, no faults, no statistics, an unused quota.</summary>
     public void Reset(int? seed, int? people)
     {
         State.Regenerate(seed ?? options.Value.Seed, people ?? options.Value.People);
@@ -42,5 +45,6 @@ internal sealed class SimulatorRuntime(
         Faults.Clear();
         Limiter.Clear();
         Stats.Clear();
+        Quota.Clear();
     }
 }

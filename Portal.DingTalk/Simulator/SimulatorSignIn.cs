@@ -2,9 +2,6 @@ using Portal.DingTalk.Simulator.State;
 
 namespace Portal.DingTalk.Simulator;
 
-/// <summary>A person of the simulated organisation, as the development sign-in lists them.</summary>
-public sealed record SimulatedPerson(string UserId, string Name, string? Title, bool Active);
-
 /// <summary>
 /// What the portal's development sign-in needs from the simulator: who can sign in, and a 免登 code for
 /// one of them, which the portal then exchanges through the real client like any DingTalk code.
@@ -19,7 +16,7 @@ public sealed class SimulatorSignIn
         simulator.State.Read(org => org.Users
             .Where(u => string.IsNullOrWhiteSpace(search) || u.Name.Contains(search, StringComparison.Ordinal) || u.UserId.Contains(search, StringComparison.OrdinalIgnoreCase))
             .Take(take)
-            .Select(u => new SimulatedPerson(u.UserId, u.Name, u.Title, u.Active))
+            .Select(u => new SimulatedPerson(u.UserId, u.UnionId, u.Name, u.Title, null, u.Active))
             .ToList());
 
     /// <returns>A single-use code valid five minutes, or null when nobody has that userId.</returns>

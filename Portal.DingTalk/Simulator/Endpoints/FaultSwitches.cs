@@ -13,11 +13,23 @@ internal sealed record FaultsRequest(
     string? Outage,
     bool? ExpireTokens,
     bool? EnforceLimits,
-    int? QpsPerApi);
+    int? QpsPerApi,
+    bool? DropRepeatedMessages,
+    int? DailyMessagesPerUser,
+    int? MonthlyCallQuota);
 
-internal sealed record FaultsView(double ErrorRate, int LatencyMs, DateTimeOffset? RateLimitStormUntil, string Outage, bool EnforceLimits, int QpsPerApi);
+internal sealed record FaultsView(
+    double ErrorRate,
+    int LatencyMs,
+    DateTimeOffset? RateLimitStormUntil,
+    string Outage,
+    bool EnforceLimits,
+    int QpsPerApi,
+    bool DropRepeatedMessages,
+    int DailyMessagesPerUser,
+    int MonthlyCallQuota);
 
-/// <summary><c>POST /_dingtalk/_control/faults</c>: error rate, latency, token expiry, rate-limit storm, outage and limits.</summary>
+/// <summary><c>POST /_dingtalk/_control/faults</c>: error rate, latency, token expiry, rate-limit storm, outage, limits and silent drops.</summary>
 internal static class FaultSwitches
 {
     private const int MaxLatencyMs = 60_000;
@@ -33,7 +45,10 @@ internal static class FaultSwitches
             _ => "none",
         },
         faults.EnforceLimits,
-        faults.QpsPerApi);
+        faults.QpsPerApi,
+        faults.DropRepeatedMessages,
+        faults.DailyMessagesPerUser,
+        faults.MonthlyCallQuota);
 
     public static Results<Ok<FaultsView>, ProblemHttpResult> Apply(FaultsRequest request, SimulatorRuntime simulator)
     {
@@ -63,6 +78,9 @@ internal static class FaultSwitches
             Outage = request.Outage is null ? current.Outage : ParseOutage(request.Outage)!.Value,
             EnforceLimits = request.EnforceLimits ?? current.EnforceLimits,
             QpsPerApi = request.QpsPerApi ?? current.QpsPerApi,
+            DropRepeatedMessages = request.DropRepeatedMessages ?? current.DropRepeatedMessages,
+            DailyMessagesPerUser = request.DailyMessagesPerUser ?? current.DailyMessagesPerUser,
+            MonthlyCallQuota = request.MonthlyCallQuota ?? current.MonthlyCallQuota,
         });
         return TypedResults.Ok(View(updated));
     }
@@ -87,6 +105,11 @@ internal static class FaultSwitches
         if (request.Outage is not null && ParseOutage(request.Outage) is null)
         {
             return ControlEndpoints.Problem(StatusCodes.Status400BadRequest, "invalidOutage", "outage must be 'none', 'unavailable' or 'connectionReset'.");
+        }
+
+        if (request.DailyMessagesPerUser is < 0 || request.MonthlyCallQuota is < 0)
+        {
+            return ControlEndpoints.Problem(StatusCodes.Status400BadRequest, "invalidCap", "dailyMessagesPerUser and monthlyCallQuota must not be negative (0 turns them off).");
         }
 
         return request.QpsPerApi is < 1

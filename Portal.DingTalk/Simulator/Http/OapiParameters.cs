@@ -46,6 +46,9 @@ internal sealed class OapiParameters
 
     public bool Has(string name) => values.TryGetValue(name, out var value) && value is not null;
 
+    /// <summary>The value as given: a JSON object from a JSON body, or text from the query or a form.</summary>
+    public JsonNode? Raw(string name) => values.GetValueOrDefault(name);
+
     public string? Text(string name) => values.GetValueOrDefault(name) switch
     {
         null => null,

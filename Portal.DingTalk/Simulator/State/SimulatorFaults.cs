@@ -20,7 +20,10 @@ internal sealed record FaultSettings(
     DateTimeOffset? RateLimitStormUntil,
     OutageKind Outage,
     bool EnforceLimits,
-    int QpsPerApi);
+    int QpsPerApi,
+    bool DropRepeatedMessages,
+    int DailyMessagesPerUser,
+    int MonthlyCallQuota);
 
 /// <summary>Current fault and limit settings; starts from <see cref="SimulatorOptions"/> and returns there on <see cref="Clear"/>.</summary>
 internal sealed class SimulatorFaults(IOptions<SimulatorOptions> options)
@@ -45,5 +48,6 @@ internal sealed class SimulatorFaults(IOptions<SimulatorOptions> options)
     public void Clear() => Volatile.Write(ref current, Defaults(options.Value));
 
     private static FaultSettings Defaults(SimulatorOptions settings) =>
-        new(0, 0, null, OutageKind.None, settings.EnforceLimits, settings.QpsPerApi);
+        new(0, 0, null, OutageKind.None, settings.EnforceLimits, settings.QpsPerApi,
+            settings.DropRepeatedMessages, settings.DailyMessagesPerUser, settings.MonthlyCallQuota);
 }

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.DingTalk.Simulator.Inbox;
 using Portal.DingTalk.Simulator.Org;
 
 namespace Portal.DingTalk.Simulator.State;
 
 /// <summary>
-/// Everything the simulator persists, as one JSON document. Per-user inboxes (work notifications,
-/// to-dos, DINGs) belong here as further properties keyed by userId, so they are loaded, saved and
-/// reset together with the organisation.
+/// Everything the simulator persists, as one JSON document: the organisation and what its people
+/// received (work notifications, to-dos, DINGs), loaded, saved and reset together.
 /// </summary>
 internal sealed class SimulatorSnapshot
 {
@@ -18,6 +18,9 @@ internal sealed class SimulatorSnapshot
     public int Seed { get; set; }
 
     public OrganisationData Organisation { get; set; } = new();
+
+    /// <summary>Absent in documents saved before inboxes existed; they load with empty inboxes.</summary>
+    public InboxData Inboxes { get; set; } = new();
 }
 
 /// <summary>
@@ -28,6 +31,7 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
 {
     private readonly Lock gate = new();
     private Organisation? organisation;
+    private Inboxes inboxes = new(new InboxData());
     private int seed;
     private long version;
 
@@ -51,13 +55,24 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
         }
     }
 
+    public T Read<T>(Func<Organisation, Inboxes, T> query)
+    {
+        lock (gate)
+        {
+            return query(Loaded(), inboxes);
+        }
+    }
+
     /// <summary>Runs a change; a <see cref="Http.SimulatedError"/> thrown before anything is touched leaves the state as it was.</summary>
-    public T Write<T>(Func<Organisation, T> change)
+    public T Write<T>(Func<Organisation, T> change) => Write((org, _) => change(org));
+
+    /// <inheritdoc cref="Write{T}(Func{Organisation, T})"/>
+    public T Write<T>(Func<Organisation, Inboxes, T> change)
     {
         T result;
         lock (gate)
         {
-            result = change(Loaded());
+            result = change(Loaded(), inboxes);
             Interlocked.Increment(ref version);
         }
 
@@ -70,6 +85,7 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
         lock (gate)
         {
             organisation = new Organisation(OrganisationGenerator.Generate(newSeed, people));
+            inboxes = new Inboxes(new InboxData());
             seed = newSeed;
             Interlocked.Increment(ref version);
         }
@@ -81,7 +97,7 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
     {
         lock (gate)
         {
-            var snapshot = new SimulatorSnapshot { Seed = seed, Organisation = Loaded().ToData() };
+            var snapshot = new SimulatorSnapshot { Seed = seed, Organisation = Loaded().ToData(), Inboxes = inboxes.Data };
             return (SimulatorFile.Serialize(snapshot), Version);
         }
     }
@@ -98,6 +114,7 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
         {
             seed = snapshot.Seed;
             organisation = new Organisation(snapshot.Organisation);
+            inboxes = new Inboxes(snapshot.Inboxes);
             return organisation;
         }
 

@@ -162,6 +162,16 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             failures.Add("DingTalk:Simulator:QpsPerApi must be at least 1.");
         }
 
+        if (options.DailyMessagesPerUser < 0)
+        {
+            failures.Add("DingTalk:Simulator:DailyMessagesPerUser must be 0 (no cap) or more.");
+        }
+
+        if (options.MonthlyCallQuota < 0)
+        {
+            failures.Add("DingTalk:Simulator:MonthlyCallQuota must be 0 (no quota) or more.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,0 +1,8 @@
+namespace Portal.Web.Features.Simulator;
+
+public enum PhoneTabKind
+{
+    Messages,
+    Todos,
+    Dings,
+}
