@@ -1,6 +1,7 @@
 using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
 using Portal.Web.Features.People.Import;
+using Portal.Web.Features.Admin;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Features.Roles;
@@ -35,6 +36,7 @@ builder.Services.AddDingTalkJsapi(builder.Configuration);
 builder.Services.AddOrgImport();
 builder.Services.AddPortalSignIn();
 builder.Services.AddPortalRoles();
+builder.Services.AddPortalAdmin();
 builder.Services.AddSimulatedPhone();
 builder.Services.AddProblemDetails();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Admin;
 using Portal.Domain.Audiences;
 using Portal.Domain.DingTalkEvents;
 using Portal.Domain.People;
@@ -20,6 +21,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<PersonDepartment> PersonDepartments => Set<PersonDepartment>();
 
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();
 

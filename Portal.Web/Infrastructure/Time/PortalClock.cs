@@ -12,4 +12,7 @@ public sealed class PortalClock(IOptions<PortalOptions> options)
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
 
     public string FormatTime(DateTimeOffset instant) => ToLocal(instant).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
+    public string FormatDateTime(DateTime utc) =>
+        ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ public static class ImportSetup
 {
     public static IServiceCollection AddOrgImport(this IServiceCollection services)
     {
+        services.AddSingleton<ImportSignal>();
         services.AddScoped<OrgImport>();
         services.AddScoped<ApplyOrgImport>();
         services.AddHostedService<ImportWorker>();

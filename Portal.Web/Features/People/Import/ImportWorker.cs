@@ -5,14 +5,16 @@ using Portal.Domain.People;
 namespace Portal.Web.Features.People.Import;
 
 /// <summary>Picks up queued imports, and runs whose instance died (lease expired), every few seconds.</summary>
-internal sealed class ImportWorker(IServiceProvider services, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
+internal sealed class ImportWorker(IServiceProvider services, ImportSignal signal, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        do
+        Task<bool>? tick = null;
+        Task? wake = null;
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -22,8 +24,29 @@ internal sealed class ImportWorker(IServiceProvider services, TimeProvider time,
             {
                 logger.LogError(exception, "Import worker tick failed");
             }
+
+            // Both waits stay pending across rounds: a timer allows one waiter, and a dropped wait on the
+            // signal would swallow the next request.
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            wake ??= signal.WaitAsync(stoppingToken);
+            try
+            {
+                var first = await Task.WhenAny(tick, wake);
+                await first;
+                if (first == tick)
+                {
+                    tick = null;
+                }
+                else
+                {
+                    wake = null;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task TickAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed class OrgImport(
     DepartmentClient departments,
     UserClient users,
     ApplyOrgImport apply,
+    ImportSignal signal,
     TimeProvider time,
     ILogger<OrgImport> logger)
 {
@@ -36,6 +37,7 @@ public sealed class OrgImport(
         var run = new ImportRun { RequestedBy = requestedBy, RequestedAt = Now() };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
+        signal.Raise();
         return run;
     }
 
