@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.DingTalk.Simulator.Events;
 using Portal.DingTalk.Simulator.State;
 
 namespace Portal.DingTalk.Simulator;
@@ -10,6 +11,7 @@ internal sealed class SimulatorRuntime(
     SimulatorFaults faults,
     CallLimiter limiter,
     SimulatorStats stats,
+    SimulatorEvents events,
     TimeProvider time,
     IOptionsMonitor<DingTalkOptions> app,
     IOptions<SimulatorOptions> options)
@@ -24,6 +26,9 @@ internal sealed class SimulatorRuntime(
 
     public SimulatorStats Stats { get; } = stats;
 
+    /// <summary>Org events on their way to the app, and the callbacks that could not be delivered.</summary>
+    public SimulatorEvents Events { get; } = events;
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The one app the simulated organisation has installed: the portal's configured (or default) credentials.</summary>
@@ -34,7 +39,7 @@ internal sealed class SimulatorRuntime(
     public bool IsAppCredential(string? appKey, string? appSecret) =>
         string.Equals(appKey, App.AppKey, StringComparison.Ordinal) && string.Equals(appSecret, App.AppSecret, StringComparison.Ordinal);
 
-    /// <summary>A fresh start: a regenerated organisation, no tokens or codes, no faults, no statistics.</summary>
+    /// <summary>A fresh start: a regenerated organisation, no tokens or codes, no faults, no statistics, no failed callbacks.</summary>
     public void Reset(int? seed, int? people)
     {
         State.Regenerate(seed ?? options.Value.Seed, people ?? options.Value.People);
@@ -42,5 +47,6 @@ internal sealed class SimulatorRuntime(
         Faults.Clear();
         Limiter.Clear();
         Stats.Clear();
+        Events.Clear();
     }
 }
