@@ -3,10 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Portal.DingTalk.Simulator.Endpoints;
+using Portal.DingTalk.Simulator.Events;
 using Portal.DingTalk.Simulator.Http;
 using Portal.DingTalk.Simulator.State;
+using Portal.DingTalk.Simulator.Stream;
 
 namespace Portal.DingTalk.Simulator;
 
@@ -26,13 +29,15 @@ public static class DingTalkSimulatorExtensions
         services.AddSingleton(provider => new SimulatorSignIn(provider.GetRequiredService<SimulatorRuntime>()));
         services.AddSingleton(sp => new SimulatedInboxes(sp.GetRequiredService<SimulatorState>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<SimulatorPersistence>();
+        services.AddSimulatorEvents();
         return services;
     }
 
     /// <summary>
     /// In Simulator mode, serves DingTalk locally: <c>/_dingtalk/oapi</c> mirrors https://oapi.dingtalk.com,
     /// <c>/_dingtalk/api</c> https://api.dingtalk.com, <c>/_dingtalk/login</c> https://login.dingtalk.com,
-    /// and <c>/_dingtalk/_control</c> is the simulator's own control API. In Live mode nothing is mapped.
+    /// and <c>/_dingtalk/_control</c> is the simulator's own control API. The Stream gateway answers
+    /// under <c>/_dingtalk/api</c> as DingTalk's does under api.dingtalk.com. In Live mode nothing is mapped.
     /// </summary>
     public static IEndpointRouteBuilder MapDingTalkSimulator(this IEndpointRouteBuilder endpoints)
     {
@@ -53,12 +58,26 @@ public static class DingTalkSimulatorExtensions
         TodoEndpoints.Map(api);
         TodoQueryEndpoint.Map(api);
         DingEndpoints.Map(api);
+        CallbackEndpoints.Map(oapi);
         api.Map("/{**path}", (HttpResponse response) =>
             ApiReply.Error(StatusCodes.Status404NotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.").WriteAsync(response));
 
         OAuthLoginPage.Map(endpoints.MapGroup(SimulatorDefaults.LoginPath));
         ControlEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         ControlInboxEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        ControlEventEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        endpoints.MapStreamGateway(SimulatorDefaults.ApiPath);
+        DropStreamConnectionsOnStop(endpoints.ServiceProvider);
         return endpoints;
+    }
+
+    /// <summary>
+    /// The portal's own Stream client holds a WebSocket request open on this server; dropping it when
+    /// the portal begins to stop keeps the server from waiting out its shutdown timeout for it.
+    /// </summary>
+    private static void DropStreamConnectionsOnStop(IServiceProvider services)
+    {
+        var gateway = services.GetRequiredService<StreamGateway>();
+        services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => _ = gateway.AbortAllAsync());
     }
 }

@@ -8,6 +8,10 @@ public static class SimulatorDefaults
     public const string CorpId = "dingsimulatorcorp";
     public const string AgentId = "100000001";
 
+    /// <summary>The HTTP event subscription's token and EncodingAESKey when neither side configures one.</summary>
+    public const string CallbackToken = "simulatorcallback";
+    public const string CallbackAesKey = "c2ltdWxhdG9yLWNhbGxiYWNrLWFlcy1rZXktMDAwMDA";
+
     public const string OapiPath = "/_dingtalk/oapi";
     public const string ApiPath = "/_dingtalk/api";
     public const string LoginPath = "/_dingtalk/login";

@@ -1,3 +1,5 @@
+using Portal.DingTalk.Simulator.Events;
+
 namespace Portal.DingTalk.Simulator;
 
 /// <summary>Configuration section <c>DingTalk:Simulator</c>: the local DingTalk served under <c>/_dingtalk</c>.</summary>
@@ -30,6 +32,21 @@ public sealed class SimulatorOptions
 
     /// <summary>Non-exempt calls (work notifications, to-dos, DINGs) per China month before 90020; 0 means no quota.</summary>
     public int MonthlyCallQuota { get; set; } = 5000;
+
+    /// <summary>
+    /// Where org events are POSTed as encrypted HTTP callbacks. Unset: the portal's own
+    /// <c>/dingtalk/callback</c> on its listening address; empty: no HTTP callbacks (Stream only).
+    /// </summary>
+    public string? CallbackUrl { get; set; }
+
+    /// <summary>Token the callbacks are signed with; empty means the portal's <c>DingTalk:Callback:Token</c>.</summary>
+    public string CallbackToken { get; set; } = "";
+
+    /// <summary>EncodingAESKey the callbacks are encrypted with; empty means the portal's <c>DingTalk:Callback:AesKey</c>.</summary>
+    public string CallbackAesKey { get; set; } = "";
+
+    /// <summary>Body shape of HTTP callbacks: DingTalk's current documented one, or the legacy one older subscriptions receive.</summary>
+    public CallbackPayloadStyle CallbackPayloadStyle { get; set; } = CallbackPayloadStyle.Current;
 
     public string DataFile() =>
         Path.Combine(string.IsNullOrWhiteSpace(DataFolder) ? Path.Combine(AppContext.BaseDirectory, "data") : DataFolder, FileName);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Portal.DingTalk.Simulator.Events;
 using Portal.DingTalk.Simulator.State;
 
 namespace Portal.DingTalk.Simulator;
@@ -11,6 +12,7 @@ internal sealed class SimulatorRuntime(
     CallLimiter limiter,
     SimulatorStats stats,
     MonthlyQuota quota,
+    SimulatorEvents events,
     TimeProvider time,
     IOptionsMonitor<DingTalkOptions> app,
     IOptions<SimulatorOptions> options)
@@ -27,6 +29,9 @@ internal sealed class SimulatorRuntime(
 
     public MonthlyQuota Quota { get; } = quota;
 
+    /// <summary>Org events on their way to the app, and the callbacks that could not be delivered.</summary>
+    public SimulatorEvents Events { get; } = events;
+
     public TimeProvider Time { get; } = time;
 
     /// <summary>The one app the simulated organisation has installed: the portal's configured (or default) credentials.</summary>
@@ -37,7 +42,7 @@ internal sealed class SimulatorRuntime(
     public bool IsAppCredential(string? appKey, string? appSecret) =>
         string.Equals(appKey, App.AppKey, StringComparison.Ordinal) && string.Equals(appSecret, App.AppSecret, StringComparison.Ordinal);
 
-    /// <summary>A fresh start: a regenerated organisation with empty inboxes, no tokens or codes, no faults, no statistics, an unused quota.</summary>
+    /// <summary>A fresh start: a regenerated organisation with empty inboxes, no tokens or codes, no faults, no statistics, an unused quota, no failed callbacks.</summary>
     public void Reset(int? seed, int? people)
     {
         State.Regenerate(seed ?? options.Value.Seed, people ?? options.Value.People);
@@ -46,5 +51,6 @@ internal sealed class SimulatorRuntime(
         Limiter.Clear();
         Stats.Clear();
         Quota.Clear();
+        Events.Clear();
     }
 }

@@ -31,6 +31,18 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timers that will fire when the clock reaches them.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (gate)
+            {
+                return timers.Count(t => t.DueAt is not null);
+            }
+        }
+    }
+
     public TimeSpan Elapsed
     {
         get

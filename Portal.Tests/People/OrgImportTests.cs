@@ -17,6 +17,7 @@ public sealed class OrgImportTests : SimulatorTest
     {
         ["DingTalk:Simulator:EnforceLimits"] = "false",
         ["DingTalk:Client:DefaultQps"] = "0",
+        ["Import:RunInBackground"] = "false",
     };
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Portal.DingTalk.Events;
 using Portal.DingTalk.Simulator.Http;
 using Portal.DingTalk.Simulator.Org;
 
@@ -82,6 +83,7 @@ internal static class DepartmentEndpoints
             org.Add(department);
             return department.Id;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.OrgDeptCreate, deptIds: [id]);
         return OapiReply.Result(new JsonObject { ["dept_id"] = id });
     }
 
@@ -127,6 +129,7 @@ internal static class DepartmentEndpoints
             department.ManagerUserIds = managers is null ? department.ManagerUserIds : [.. managers.Distinct()];
             return department;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.OrgDeptModify, deptIds: [deptId]);
         return OapiReply.Ok();
     }
 
@@ -154,6 +157,7 @@ internal static class DepartmentEndpoints
             org.Remove(department);
             return department;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.OrgDeptRemove, deptIds: [deptId]);
         return OapiReply.Ok();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Portal.DingTalk.Events;
 using Portal.DingTalk.Simulator.Http;
 using Portal.DingTalk.Simulator.Org;
 
@@ -60,6 +61,7 @@ internal static partial class UserWriteEndpoints
             org.Add(user);
             return user;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.UserAddOrg, userIds: [created.UserId]);
         return OapiReply.Result(new JsonObject { ["userid"] = created.UserId, ["unionId"] = created.UnionId });
     }
 
@@ -75,6 +77,7 @@ internal static partial class UserWriteEndpoints
             fields.ApplyTo(user, org, now);
             return user;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.UserModifyOrg, userIds: [userId]);
         return OapiReply.Ok();
     }
 
@@ -87,6 +90,7 @@ internal static partial class UserWriteEndpoints
             org.Remove(user);
             return user;
         });
+        call.Simulator.Events.Emit(OrgEventTypes.UserLeaveOrg, userIds: [userId]);
         return OapiReply.Ok();
     }
 

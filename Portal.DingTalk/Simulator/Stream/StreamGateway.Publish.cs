@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.DingTalk.Events;
 using Portal.DingTalk.Stream;
 
 namespace Portal.DingTalk.Simulator.Stream;
@@ -14,12 +15,14 @@ public sealed partial class StreamGateway
     /// <param name="eventType">The <c>eventType</c> header, e.g. <c>user_add_org</c>.</param>
     /// <param name="dataJson">The event body, sent as the frame's <c>data</c> string.</param>
     /// <param name="messageId">A message id to reuse, to simulate a duplicate push; a fresh one when <c>null</c>.</param>
+    /// <param name="eventId">The <c>eventId</c> header, e.g. the one the same event carried over HTTP; a fresh one when <c>null</c>.</param>
     /// <param name="cancellationToken">Stops waiting for acks.</param>
-    public async Task<StreamDeliveryReport> PublishEventAsync(string eventType, string dataJson, string? messageId = null, CancellationToken cancellationToken = default)
+    public async Task<StreamDeliveryReport> PublishEventAsync(
+        string eventType, string dataJson, string? messageId = null, string? eventId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventType);
         EnsureJson(dataJson);
-        var message = new EventMessage(eventType, dataJson, messageId ?? Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"), time.GetUtcNow());
+        var message = new EventMessage(eventType, dataJson, messageId ?? Guid.NewGuid().ToString("N"), eventId ?? Guid.NewGuid().ToString("N"), time.GetUtcNow());
         var clientIds = OpenConnections().Select(connection => connection.Info.ClientId).Distinct(StringComparer.Ordinal);
         var deliveries = await Task.WhenAll(clientIds.Select(clientId => DeliverAsync(clientId, message, cancellationToken)));
         return new StreamDeliveryReport(message.MessageId, message.EventId, deliveries);
@@ -43,7 +46,7 @@ public sealed partial class StreamGateway
             {
                 null when connection.Closed.IsCompleted => StreamDeliveryOutcome.ConnectionLost,
                 null => StreamDeliveryOutcome.NoAck,
-                _ when ack.EventStatus == Events.EventAck.Success => StreamDeliveryOutcome.Success,
+                _ when ack.EventStatus == EventAck.Success => StreamDeliveryOutcome.Success,
                 _ => StreamDeliveryOutcome.Later,
             };
             attempts.Add(new StreamDeliveryAttempt(connection.Id, outcome, time.GetUtcNow()));

@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
 using Portal.DingTalk.Events;
+using Portal.DingTalk.Simulator;
 using Portal.DingTalk.Stream;
 
 namespace Portal.Web.Features.DingTalkEvents;
 
 public static class DingTalkEventsSetup
 {
+    public const string CallbackPath = "/dingtalk/callback";
+
     // Simulator mode works out of the box: the local DingTalk signs its callbacks with these.
-    public const string SimulatorToken = "simulatorcallback";
-    public const string SimulatorAesKey = "c2ltdWxhdG9yLWNhbGxiYWNrLWFlcy1rZXktMDAwMDA";
+    public const string SimulatorToken = SimulatorDefaults.CallbackToken;
+    public const string SimulatorAesKey = SimulatorDefaults.CallbackAesKey;
 
     public static IServiceCollection AddDingTalkEvents(this IServiceCollection services)
     {
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CallbackOptions>, CallbackOptionsValidator>();
         services.AddSingleton<IPostConfigureOptions<CallbackOptions>, SimulatorCallbackDefaults>();
+        services.AddSingleton<IPostConfigureOptions<SimulatorOptions>, SimulatorCallbackTarget>();
         services.AddSingleton<RecordDingTalkEvent>();
 
         services.AddOptions<StreamHostingOptions>().BindConfiguration(StreamHostingOptions.SectionName);
@@ -27,7 +31,7 @@ public static class DingTalkEventsSetup
 
     public static IEndpointRouteBuilder MapDingTalkEvents(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/dingtalk/callback", CallbackEndpoint.HandleAsync)
+        endpoints.MapPost(CallbackPath, CallbackEndpoint.HandleAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithName("DingTalkCallback");

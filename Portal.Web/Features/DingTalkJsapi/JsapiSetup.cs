@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.RateLimiting;
 using Portal.Web.Infrastructure.Http;
 
@@ -10,15 +11,21 @@ public static class JsapiSetup
 
     public static IServiceCollection AddDingTalkJsapi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<JsapiOptions>().BindConfiguration(JsapiOptions.SectionName)
+        services.AddOptions<JsapiOptions>().Bind(configuration.GetSection(JsapiOptions.SectionName))
             .Validate(o => o.RequestsPerMinute > 0, "DingTalk:Jsapi:RequestsPerMinute must be positive.")
             .ValidateOnStart();
-        var perMinute = configuration.GetValue(JsapiOptions.SectionName + ":" + nameof(JsapiOptions.RequestsPerMinute), new JsapiOptions().RequestsPerMinute);
         services.AddRateLimiter(limiter =>
         {
+            // The limit is read from the options when a client's first request arrives, not while services
+            // are registered: configuration sources added later (a test host's, for one) count too.
             limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptionsMonitor<JsapiOptions>>().CurrentValue.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             limiter.OnRejected = (rejected, _) =>
             {
                 rejected.HttpContext.Response.Headers.RetryAfter = "60";

@@ -4,6 +4,7 @@ using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Roles;
 using Portal.Web.Features.SignIn;
 using Portal.DingTalk.Simulator;
@@ -31,6 +32,7 @@ public static class ConfigurationCatalog
         (JsapiOptions.SectionName, typeof(JsapiOptions)),
         (SignInOptions.SectionName, typeof(SignInOptions)),
         (RolesOptions.SectionName, typeof(RolesOptions)),
+        (ImportOptions.SectionName, typeof(ImportOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

@@ -172,6 +172,17 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
             failures.Add("DingTalk:Simulator:MonthlyCallQuota must be 0 (no quota) or more.");
         }
 
+        if (options.CallbackUrl is { Length: > 0 } url
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var target) && target.Scheme is "http" or "https"))
+        {
+            failures.Add("DingTalk:Simulator:CallbackUrl must be an absolute http(s) URL, or empty to turn HTTP callbacks off.");
+        }
+
+        if (options.CallbackAesKey.Length is > 0 and not 43)
+        {
+            failures.Add("DingTalk:Simulator:CallbackAesKey must be the 43-character EncodingAESKey.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -9,11 +9,14 @@ public static class DingTalkSimulatorSetup
     /// <summary>
     /// The local DingTalk: its services, Simulator-mode defaults for the DingTalk keys (demo app
     /// credentials, base URLs on the portal's own address), and the refusal to run it in Production.
+    /// Both the DingTalk and the simulator options are recomputed once the portal listens, since
+    /// their defaults name its address.
     /// </summary>
     public static IServiceCollection AddPortalDingTalkSimulator(this IServiceCollection services)
     {
         services.AddSingleton<IPostConfigureOptions<DingTalkOptions>, SimulatorModeDefaults>();
-        services.AddSingleton<IOptionsChangeTokenSource<DingTalkOptions>, ServerStartedChangeTokenSource>();
+        services.AddSingleton<IOptionsChangeTokenSource<DingTalkOptions>, ServerStartedChangeTokenSource<DingTalkOptions>>();
+        services.AddSingleton<IOptionsChangeTokenSource<SimulatorOptions>, ServerStartedChangeTokenSource<SimulatorOptions>>();
         services.AddSingleton<IValidateOptions<DingTalkOptions>, SimulatorNotInProductionValidator>();
         services.AddDingTalkSimulator();
         return services;

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
-using Portal.DingTalk;
 
 namespace Portal.Web.Infrastructure.DingTalk;
 
 /// <summary>
-/// Signals one change of <see cref="DingTalkOptions"/> when the portal has started listening, so
+/// Signals one change of <typeparamref name="TOptions"/> when the portal has started listening, so
 /// <see cref="IOptionsMonitor{TOptions}"/> drops values computed before the server knew its address.
 /// </summary>
-internal sealed class ServerStartedChangeTokenSource(IHostApplicationLifetime lifetime) : IOptionsChangeTokenSource<DingTalkOptions>
+internal sealed class ServerStartedChangeTokenSource<TOptions>(IHostApplicationLifetime lifetime) : IOptionsChangeTokenSource<TOptions>
 {
     private static readonly IChangeToken Never = new CancellationChangeToken(CancellationToken.None);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
 using Portal.DingTalk.Simulator;
@@ -11,7 +10,7 @@ namespace Portal.Web.Infrastructure.DingTalk;
 /// In Simulator mode, fills the DingTalk keys an operator left unset: the simulator's demo app
 /// credentials, and base URLs on the portal's own first listening address (plain HTTP preferred, so
 /// the in-process client needs no development certificate). Before the server listens the address
-/// comes from the configured URLs; <see cref="ServerStartedChangeTokenSource"/> has
+/// comes from the configured URLs; <see cref="ServerStartedChangeTokenSource{TOptions}"/> has
 /// <see cref="IOptionsMonitor{TOptions}"/> recompute once the real address is known. IOptions&lt;T&gt;
 /// caches its first value, so readers of the base URLs use IOptionsMonitor.
 /// </summary>
@@ -42,38 +41,13 @@ internal sealed class SimulatorModeDefaults(IConfiguration configuration, IServe
 
     private string OwnAddress()
     {
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
-        if (listening.Count == 0)
+        var configured = Split(configuration["urls"]);
+        if (configured.Length == 0 && Split(configuration["http_ports"]).FirstOrDefault() is { } port)
         {
-            listening = [.. Split(configuration["urls"])];
+            configured = [string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}")];
         }
 
-        if (listening.Count == 0 && Split(configuration["http_ports"]).FirstOrDefault() is { } port)
-        {
-            listening = [string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}")];
-        }
-
-        var address = listening.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? listening.FirstOrDefault() ?? KestrelDefault;
-        return Reachable(address);
-    }
-
-    /// <summary>A wildcard binding (<c>+</c>, <c>*</c>, <c>0.0.0.0</c>, <c>[::]</c>) is reached through loopback.</summary>
-    private static string Reachable(string address)
-    {
-        var normalized = address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal);
-        if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri))
-        {
-            return KestrelDefault;
-        }
-
-        var builder = new UriBuilder(uri) { Path = "" };
-        builder.Host = uri.Host switch
-        {
-            "0.0.0.0" => "127.0.0.1",
-            "[::]" => "[::1]",
-            _ => builder.Host,
-        };
-        return builder.Uri.GetLeftPart(UriPartial.Authority);
+        return ListeningAddress.Of(server) ?? ListeningAddress.Pick(configured) ?? KestrelDefault;
     }
 
     private static string[] Split(string? list) =>

@@ -4,6 +4,7 @@ public static class ImportSetup
 {
     public static IServiceCollection AddOrgImport(this IServiceCollection services)
     {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
         services.AddSingleton<ImportSignal>();
         services.AddScoped<OrgImport>();
         services.AddScoped<ApplyOrgImport>();

@@ -1,16 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
 using Portal.Domain.People;
 
 namespace Portal.Web.Features.People.Import;
 
 /// <summary>Picks up queued imports, and runs whose instance died (lease expired), every few seconds.</summary>
-internal sealed class ImportWorker(IServiceProvider services, ImportSignal signal, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
+internal sealed class ImportWorker(IServiceProvider services, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.RunInBackground)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Interval, time);
         Task<bool>? tick = null;
         Task? wake = null;
