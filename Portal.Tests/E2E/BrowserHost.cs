@@ -20,9 +20,11 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public PortalAppFactory App { get; private set; } = default!;
 
-    public static async Task<BrowserHost> StartAsync()
+    private IDictionary<string, string?>? settings;
+
+    public static async Task<BrowserHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var host = new BrowserHost(TestDatabase.CreateSqlite(), PortalAppFactory.FreePort());
+        var host = new BrowserHost(TestDatabase.CreateSqlite(), PortalAppFactory.FreePort()) { settings = settings };
         await host.StartAppAsync();
         return host;
     }
@@ -30,7 +32,7 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>Starts the portal (again) on the same port and database, as a restarted server would.</summary>
     public Task StartAppAsync()
     {
-        App = new PortalAppFactory(Database).WithKestrel(Port);
+        App = new PortalAppFactory(Database, settings).WithKestrel(Port);
         App.StartServer();
         return Task.CompletedTask;
     }

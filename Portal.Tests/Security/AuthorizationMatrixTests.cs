@@ -4,11 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Audiences;
-using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Roles;
 
@@ -39,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests : PortalTest
         {
             var client = Browser();
             var userId = await TestSignIn.AsDemoPersonAsync(client, i);
-            await GrantAsync(userId, Personas[i]);
+            await TestRoles.GrantAsync(App.Services, userId, Personas[i]);
             clients[Personas[i]] = client;
         }
 
@@ -59,22 +57,6 @@ public sealed partial class AuthorizationMatrixTests : PortalTest
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
-    }
-
-    private async Task GrantAsync(string userId, string roleKey)
-    {
-        if (roleKey == Role.Employee)
-        {
-            return;
-        }
-
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        var personId = await db.People.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
-        var roleId = await db.Roles.Where(r => r.Key == roleKey).Select(r => r.Id).SingleAsync();
-        db.RoleRules.Add(new RoleRule { RoleId = roleId, Kind = RoleRuleKind.Person, PersonId = personId });
-        await db.SaveChangesAsync();
-        var mapAdmins = App.Services.GetRequiredService<IOptions<RolesOptions>>().Value.MapDingTalkAdmins;
-        await RoleMembership.RecomputeAsync(db, mapAdmins, personId, CancellationToken.None);
     }
 
     // Denied: a 401/403 problem, or for pages the sign-in challenge (with ReturnUrl) or the forbidden page.

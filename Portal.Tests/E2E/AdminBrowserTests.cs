@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Domain.Audiences;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class AdminBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_admin_gives_someone_the_editor_role_with_a_live_preview_and_the_change_is_audited()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var admin = await TestSignIn.AsDemoPersonAsync(context);
+        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+
+        await page.GotoAsync("/admin/roles/editor");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("add-rule").ClickAsync();
+        await page.GetByTestId("rule").Locator("select").First.SelectOptionAsync("Person");
+        await page.GetByTestId("rule-user").FillAsync(admin);
+        await page.GetByTestId("rule-user").BlurAsync();
+
+        await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveAttributeAsync("data-count", "1");
+        await page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/admin/audit");
+        await Assertions.Expect(page.GetByTestId("audit-entry").First).ToContainTextAsync("role.rules.changed");
+        Assert.Empty(console.Problems);
+    }
+
+    [Fact]
+    public async Task An_admin_starts_an_import_after_confirming_and_sees_it_finish()
+    {
+        // The test clock stands still; pacing and QPS limits measured on it would never let a second pass.
+        await using var host = await BrowserHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DingTalk:Simulator:EnforceLimits"] = "false",
+            ["DingTalk:Client:DefaultQps"] = "0",
+        });
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var admin = await TestSignIn.AsDemoPersonAsync(context);
+        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        var page = await BrowserHost.OpenAsync(context, "/admin/import");
+
+        await page.GetByTestId("start-import").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("import-run").First).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("import-result").First).ToContainTextAsync(Imported());
+    }
+
+    [Fact]
+    public async Task Someone_without_the_admin_role_sees_the_forbidden_page()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var page = await BrowserHost.OpenAsync(context, "/me");
+
+        await page.GotoAsync("/admin/roles");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/forbidden"));
+    }
+
+    [GeneratedRegex(@"\d+ people imported")]
+    private static partial Regex Imported();
+}
