@@ -9,7 +9,13 @@ switch (command)
     case "audiences":
         await AudienceBenchmark.RunAsync(postgres, Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000));
         break;
+    case "feed":
+        await FeedBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000));
+        break;
+    case "import":
+        await ImportBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--qps", 15));
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences [--people N] [--departments N] [--postgres CONNECTION]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import [--people N] [--departments N] [--items N] [--qps N] [--postgres CONNECTION]");
         break;
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Data;
 using Portal.Domain.People;
 
 namespace Portal.Bench;
@@ -7,7 +6,7 @@ namespace Portal.Bench;
 /// <summary>A large organisation: a tree of departments five levels deep and people spread over it.</summary>
 internal static class SyntheticOrg
 {
-    public static async Task<long[]> SeedAsync(PortalDb db, int people, int departments)
+    public static async Task<long[]> SeedAsync(DbContext db, int people, int departments)
     {
         var now = DateTime.UtcNow;
         var random = new Random(42);
@@ -29,13 +28,13 @@ internal static class SyntheticOrg
         }
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Departments.AddRange(ids.Select(id => new Department(id, $"部门{id}", parents[id])));
+        db.Set<Department>().AddRange(ids.Select(id => new Department(id, $"部门{id}", parents[id])));
         foreach (var id in ids)
         {
             var distance = 0;
             for (long? ancestor = id; ancestor is not null; ancestor = parents[ancestor.Value], distance++)
             {
-                db.DepartmentClosures.Add(new DepartmentClosure { AncestorId = ancestor.Value, DescendantId = id, Distance = distance });
+                db.Set<DepartmentClosure>().Add(new DepartmentClosure { AncestorId = ancestor.Value, DescendantId = id, Distance = distance });
             }
         }
 
@@ -57,7 +56,7 @@ internal static class SyntheticOrg
                     }
                 }
 
-                db.People.Add(person);
+                db.Set<Person>().Add(person);
             }
 
             await db.SaveChangesAsync();

@@ -114,24 +114,47 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
 
-        var ids = people.Where(p => listed.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value.Id, StringComparer.Ordinal);
-        await db.PersonDepartments.ExecuteDeleteAsync(cancellationToken);
+        await ApplyMembershipsAsync(db, staged, people, departmentIds, cancellationToken);
+        return (staged.Count, deactivated);
+    }
+
+    // Memberships change little between imports: touch only the rows that differ.
+    private static async Task ApplyMembershipsAsync(
+        PortalDb db, List<(DingTalkUser Profile, HashSet<long> Leads)> staged, Dictionary<string, Person> people, HashSet<long> departmentIds, CancellationToken cancellationToken)
+    {
         db.ChangeTracker.Clear();
+        var wanted = new Dictionary<(Guid, long), bool>();
         foreach (var (profile, leads) in staged)
         {
-            foreach (var departmentId in profile.DeptIds.Where(departmentIds.Contains).Distinct())
+            var personId = people[profile.UserId].Id;
+            foreach (var departmentId in profile.DeptIds.Where(departmentIds.Contains))
             {
-                db.PersonDepartments.Add(new PersonDepartment { PersonId = ids[profile.UserId], DepartmentId = departmentId, IsLeader = leads.Contains(departmentId) });
+                wanted[(personId, departmentId)] = leads.Contains(departmentId);
             }
         }
 
+        var existing = await db.PersonDepartments.ToListAsync(cancellationToken);
+        foreach (var membership in existing)
+        {
+            if (!wanted.Remove((membership.PersonId, membership.DepartmentId), out var isLeader))
+            {
+                db.PersonDepartments.Remove(membership);
+            }
+            else if (membership.IsLeader != isLeader)
+            {
+                membership.IsLeader = isLeader;
+            }
+        }
+
+        db.PersonDepartments.AddRange(wanted.Select(w => new PersonDepartment { PersonId = w.Key.Item1, DepartmentId = w.Key.Item2, IsLeader = w.Value }));
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return (staged.Count, deactivated);
     }
 
     private static void Copy(DingTalkUser profile, Person person, DateTime now)
     {
+        var before = (person.Name, person.UnionId, person.Mobile, person.Title, person.JobNumber, person.Email, person.AvatarUrl, person.Active, person.AdminLevel, person.DingTalkRoles, person.HiredAt);
         person.Name = profile.Name;
         person.UnionId = profile.UnionId;
         person.Mobile = string.IsNullOrEmpty(profile.Mobile) ? null : profile.Mobile;
@@ -143,6 +166,9 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
         person.AdminLevel = profile.Admin == true ? Math.Max(person.AdminLevel, 2) : 0;
         person.SetDingTalkRoles(profile.Roles.Select(r => r.Name));
         person.HiredAt = profile.HiredDate is { } hired ? DateTimeOffset.FromUnixTimeMilliseconds(hired).UtcDateTime : null;
-        person.UpdatedAt = now;
+        if (before != (person.Name, person.UnionId, person.Mobile, person.Title, person.JobNumber, person.Email, person.AvatarUrl, person.Active, person.AdminLevel, person.DingTalkRoles, person.HiredAt))
+        {
+            person.UpdatedAt = now;
+        }
     }
 }
