@@ -38,14 +38,7 @@ public sealed class SimulatedPhoneAccessTests
     public async Task In_Live_mode_the_phone_is_not_found()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var app = new PortalAppFactory(database, new Dictionary<string, string?>
-        {
-            ["DingTalk:Mode"] = "Live",
-            ["DingTalk:AppKey"] = "dingappkey",
-            ["DingTalk:AppSecret"] = "app-secret",
-            ["DingTalk:CorpId"] = "dingcorp",
-            ["DingTalk:AgentId"] = "1000",
-        });
+        await using var app = new PortalAppFactory(database, LiveMode.Settings());
         using var client = app.CreateClient();
 
         var response = await client.GetAsync(new Uri("/simulator/phone/anyone", UriKind.Relative));

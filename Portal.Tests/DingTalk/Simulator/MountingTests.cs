@@ -54,14 +54,7 @@ public sealed class MountingTests
     public async Task In_Live_mode_nothing_of_the_simulator_is_mapped()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var app = new PortalAppFactory(database, new Dictionary<string, string?>
-        {
-            ["DingTalk:Mode"] = "Live",
-            ["DingTalk:AppKey"] = "dingappkey",
-            ["DingTalk:AppSecret"] = "app-secret",
-            ["DingTalk:CorpId"] = "dingcorp",
-            ["DingTalk:AgentId"] = "1000",
-        });
+        await using var app = new PortalAppFactory(database, LiveMode.Settings());
         using var client = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/_dingtalk/_control/users", UriKind.Relative))).StatusCode);
