@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.E2E;
@@ -76,6 +79,23 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await PageConsole.WaitForInteractiveAsync(page);
         await page.Locator("nav.tab-bar a[href='me']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(person.Name);
+    }
+
+    [Fact]
+    public async Task An_open_page_of_someone_deactivated_goes_back_to_sign_in()
+    {
+        await using var host = await BrowserHost.StartAsync(new Dictionary<string, string?> { ["SignIn:RevalidateSeconds"] = "1" });
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        var page = await BrowserHost.OpenAsync(context, "/me");
+
+        await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            await db.People.Where(p => p.UserId == userId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Active, false));
+        }
+
+        // The circuit re-checks on its own schedule (one second here); the page must leave by itself.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"), new() { Timeout = 15_000 });
     }
 
     private static async Task<(string UserId, string Name)> DemoPersonAsync(BrowserHost host)
