@@ -99,13 +99,14 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
             deactivated++;
         }
 
+        var added = new List<Person>();
         foreach (var (profile, _) in staged)
         {
             if (!people.TryGetValue(profile.UserId, out var person))
             {
                 person = new Person(profile.UserId, profile.Name);
                 people[profile.UserId] = person;
-                db.People.Add(person);
+                added.Add(person);
             }
 
             Copy(profile, person, now);
@@ -113,6 +114,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        await InsertInChunksAsync(db, added, cancellationToken);
 
         await ApplyMembershipsAsync(db, staged, people, departmentIds, cancellationToken);
         return (staged.Count, deactivated);
@@ -146,10 +148,22 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
             }
         }
 
-        db.PersonDepartments.AddRange(wanted.Select(w => new PersonDepartment { PersonId = w.Key.Item1, DepartmentId = w.Key.Item2, IsLeader = w.Value }));
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
+        await InsertInChunksAsync(db, [.. wanted.Select(w => new PersonDepartment { PersonId = w.Key.Item1, DepartmentId = w.Key.Item2, IsLeader = w.Value })], cancellationToken);
+    }
+
+    // Large first imports: the change tracker stays small and each save stays cheap.
+    private static async Task InsertInChunksAsync<T>(PortalDb db, List<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
         db.ChangeTracker.Clear();
+        foreach (var chunk in rows.Chunk(5_000))
+        {
+            db.Set<T>().AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static void Copy(DingTalkUser profile, Person person, DateTime now)
