@@ -16,12 +16,30 @@ namespace Portal.Bench;
 /// </summary>
 internal static class ImportBenchmark
 {
-    public static async Task RunAsync(int people, int departments, int qps)
+    public static async Task RunAsync(int people, int departments, int qps, string? postgres)
     {
-        Console.WriteLine($"import: {people:N0} people in {departments:N0} departments (SQLite)");
         var path = Path.Combine(Path.GetTempPath(), $"portal-import-{Guid.NewGuid():n}.db");
+        await RunOnAsync("SQLite", o => o.UseSqlite($"Data Source={path}"), people, departments, qps);
+        File.Delete(path);
+        if (!string.IsNullOrEmpty(postgres))
+        {
+            var database = "portal_import_" + Guid.NewGuid().ToString("n")[..8];
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
+            await RunOnAsync("PostgreSQL", o => o.UseNpgsql(builder.ConnectionString), people, departments, qps);
+            await using var admin = new Npgsql.NpgsqlConnection(postgres);
+            await admin.OpenAsync();
+#pragma warning disable CA2100 // The statement names a database this benchmark generated itself.
+            await using var drop = new Npgsql.NpgsqlCommand("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", admin);
+#pragma warning restore CA2100
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task RunOnAsync(string label, Action<DbContextOptionsBuilder> configure, int people, int departments, int qps)
+    {
+        Console.WriteLine($"import: {people:N0} people in {departments:N0} departments ({label})");
         var services = new ServiceCollection()
-            .AddDbContextFactory<PortalDb>(o => o.UseSqlite($"Data Source={path}"))
+            .AddDbContextFactory<PortalDb>(configure)
             .AddSingleton(TimeProvider.System)
             .AddScoped<ApplyOrgImport>();
         services.AddOptions<RolesOptions>();
@@ -46,7 +64,6 @@ internal static class ImportBenchmark
 
         var calls = 1 + tree.Count + tree.Keys.Sum(id => Math.Max(1, (members.Count(m => m.DeptIds.Contains(id)) + 99) / 100));
         Console.WriteLine($"fetch phase: {calls:N0} DingTalk calls (1 root, {tree.Count:N0} listsub, user/list pages) = {calls / (double)qps / 60:0.0} min at {qps} QPS");
-        File.Delete(path);
     }
 
     private static (Dictionary<long, long?> Tree, List<DingTalkUser> Members) Organisation(int people, int departments)

@@ -13,7 +13,7 @@ switch (command)
         await FeedBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000));
         break;
     case "import":
-        await ImportBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--qps", 15));
+        await ImportBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--qps", 15), postgres);
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import [--people N] [--departments N] [--items N] [--qps N] [--postgres CONNECTION]");
