@@ -114,7 +114,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        await InsertInChunksAsync(db, added, cancellationToken);
+        await BulkInsert.PeopleAsync(db, added, cancellationToken);
 
         await ApplyMembershipsAsync(db, staged, people, departmentIds, cancellationToken);
         return (staged.Count, deactivated);
@@ -150,20 +150,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
-        await InsertInChunksAsync(db, [.. wanted.Select(w => new PersonDepartment { PersonId = w.Key.Item1, DepartmentId = w.Key.Item2, IsLeader = w.Value })], cancellationToken);
-    }
-
-    // Large first imports: the change tracker stays small and each save stays cheap.
-    private static async Task InsertInChunksAsync<T>(PortalDb db, List<T> rows, CancellationToken cancellationToken)
-        where T : class
-    {
-        db.ChangeTracker.Clear();
-        foreach (var chunk in rows.Chunk(5_000))
-        {
-            db.Set<T>().AddRange(chunk);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
+        await BulkInsert.MembershipsAsync(db, [.. wanted.Select(w => new PersonDepartment { PersonId = w.Key.Item1, DepartmentId = w.Key.Item2, IsLeader = w.Value })], cancellationToken);
     }
 
     private static void Copy(DingTalkUser profile, Person person, DateTime now)
