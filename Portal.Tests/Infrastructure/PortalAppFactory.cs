@@ -25,6 +25,9 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:Portal"] = database.ConnectionString,
+
+            // Tests decide themselves when an import runs; a background one would race them.
+            ["Import:WhenDirectoryEmpty"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

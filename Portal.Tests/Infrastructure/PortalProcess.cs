@@ -43,6 +43,7 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__Provider"] = database.Provider.ToString();
         start.Environment["ConnectionStrings__Portal"] = database.ConnectionString;
+        start.Environment["Import__WhenDirectoryEmpty"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

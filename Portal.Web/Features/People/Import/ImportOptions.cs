@@ -7,4 +7,7 @@ public sealed class ImportOptions
 
     /// <summary>Run queued imports in this instance's background worker (off: another instance or a caller runs them).</summary>
     public bool RunInBackground { get; set; } = true;
+
+    /// <summary>Queue a full import when the directory is empty at start (the demo organisation, in development).</summary>
+    public bool WhenDirectoryEmpty { get; set; }
 }

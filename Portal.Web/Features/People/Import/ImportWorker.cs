@@ -6,7 +6,9 @@ using Portal.Domain.People;
 namespace Portal.Web.Features.People.Import;
 
 /// <summary>Picks up queued imports, and runs whose instance died (lease expired), every few seconds.</summary>
-internal sealed class ImportWorker(IServiceProvider services, ImportSignal signal, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportWorker> logger) : BackgroundService
+internal sealed class ImportWorker(
+    IServiceProvider services, ImportSignal signal, IOptions<ImportOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
@@ -17,6 +19,26 @@ internal sealed class ImportWorker(IServiceProvider services, ImportSignal signa
             return;
         }
 
+        // In Simulator mode DingTalk is this very server: wait until it listens before calling it.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        if (options.Value.WhenDirectoryEmpty)
+        {
+            await QueueFirstImportAsync(stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(Interval, time);
         Task<bool>? tick = null;
         Task? wake = null;
@@ -25,6 +47,10 @@ internal sealed class ImportWorker(IServiceProvider services, ImportSignal signa
             try
             {
                 await TickAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -52,6 +78,23 @@ internal sealed class ImportWorker(IServiceProvider services, ImportSignal signa
             {
                 return;
             }
+        }
+    }
+
+    private async Task QueueFirstImportAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
+            if (!await db.People.AnyAsync(cancellationToken) && !await db.ImportRuns.AnyAsync(r => r.Status != ImportStatus.Failed, cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<OrgImport>().RequestAsync("system", cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Could not queue the first import");
         }
     }
 
