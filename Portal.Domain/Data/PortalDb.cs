@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Admin;
 using Portal.Domain.Audiences;
+using Portal.Domain.Content;
 using Portal.Domain.DingTalkEvents;
 using Portal.Domain.People;
 
@@ -23,6 +24,10 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<ArticleHistory> ArticleHistory => Set<ArticleHistory>();
 
     public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();
 

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Domain.Content;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Summary).HasMaxLength(500);
+        builder.Property(a => a.Category).HasMaxLength(50);
+        builder.Property(a => a.RejectionComment).HasMaxLength(1000);
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => new { a.Status, a.PublishAt });
+        builder.HasIndex(a => a.AuthorId);
+        builder.HasOne<Audiences.Audience>().WithMany().HasForeignKey(a => a.AudienceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArticleHistoryConfiguration : IEntityTypeConfiguration<ArticleHistory>
+{
+    public void Configure(EntityTypeBuilder<ArticleHistory> builder)
+    {
+        builder.Property(h => h.Action).HasMaxLength(32);
+        builder.Property(h => h.Detail).HasMaxLength(1000);
+        builder.HasIndex(h => new { h.ArticleId, h.At });
+    }
+}
