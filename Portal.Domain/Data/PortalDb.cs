@@ -3,6 +3,7 @@ using Portal.Domain.Admin;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.DingTalkEvents;
+using Portal.Domain.Outbox;
 using Portal.Domain.People;
 
 namespace Portal.Domain.Data;
@@ -26,6 +27,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ArticleHistory> ArticleHistory => Set<ArticleHistory>();
 

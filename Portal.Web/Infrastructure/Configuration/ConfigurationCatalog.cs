@@ -4,6 +4,7 @@ using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.Outbox;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Roles;
 using Portal.Web.Features.SignIn;
@@ -33,6 +34,7 @@ public static class ConfigurationCatalog
         (SignInOptions.SectionName, typeof(SignInOptions)),
         (RolesOptions.SectionName, typeof(RolesOptions)),
         (ImportOptions.SectionName, typeof(ImportOptions)),
+        (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

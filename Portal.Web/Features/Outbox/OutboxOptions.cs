@@ -1,0 +1,21 @@
+namespace Portal.Web.Features.Outbox;
+
+/// <summary>Configuration section <c>Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long an instance holds the messages it took; past that, another may take them.</summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>Attempts before a message is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    public int BaseDelaySeconds { get; set; } = 2;
+
+    public int MaxDelaySeconds { get; set; } = 1800;
+
+    public int PollSeconds { get; set; } = 2;
+}
