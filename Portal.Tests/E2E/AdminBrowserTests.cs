@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Domain.Data;
+using Portal.Domain.Outbox;
 using Portal.Domain.Audiences;
 using Portal.Tests.Infrastructure;
 
@@ -66,6 +70,35 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/admin/roles");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/forbidden"));
+    }
+
+    [Fact]
+    public async Task An_admin_sends_a_dead_letter_back_for_delivery()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var admin = await TestSignIn.AsDemoPersonAsync(context);
+        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.App.Time.GetUtcNow().UtcDateTime);
+            for (var attempt = 0; attempt < 8; attempt++)
+            {
+                message.Failed("503 from receiver", host.App.Time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1), maxAttempts: 8);
+            }
+
+            db.OutboxMessages.Add(message);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await BrowserHost.OpenAsync(context, "/admin/outbox");
+        await Assertions.Expect(page.GetByTestId("dead-letter")).ToHaveAttributeAsync("data-status", "DeadLettered");
+        await page.GetByTestId("retry").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("retry")).ToHaveCountAsync(0);
+        await using var check = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(OutboxStatus.Pending, (await check.OutboxMessages.SingleAsync()).Status);
+        Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "outbox.retried"));
     }
 
     [GeneratedRegex(@"\d+ people imported")]
