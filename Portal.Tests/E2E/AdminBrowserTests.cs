@@ -17,9 +17,8 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     public async Task An_admin_gives_someone_the_editor_role_with_a_live_preview_and_the_change_is_audited()
     {
         await using var host = await BrowserHost.StartAsync();
-        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        var admin = await TestSignIn.AsDemoPersonAsync(context);
-        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        var (context, admin) = await AdminAsync(host);
+        await using var _ = context;
         var page = await context.NewPageAsync();
         var console = new PageConsole(page);
 
@@ -48,9 +47,8 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
             ["DingTalk:Simulator:EnforceLimits"] = "false",
             ["DingTalk:Client:DefaultQps"] = "0",
         });
-        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        var admin = await TestSignIn.AsDemoPersonAsync(context);
-        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        var (context, admin) = await AdminAsync(host);
+        await using var _ = context;
         var page = await BrowserHost.OpenAsync(context, "/admin/import");
 
         await page.GetByTestId("start-import").ClickAsync();
@@ -76,9 +74,8 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     public async Task An_admin_sends_a_dead_letter_back_for_delivery()
     {
         await using var host = await BrowserHost.StartAsync();
-        await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        var admin = await TestSignIn.AsDemoPersonAsync(context);
-        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        var (context, admin) = await AdminAsync(host);
+        await using var _ = context;
         await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.App.Time.GetUtcNow().UtcDateTime);
@@ -99,6 +96,14 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
         await using var check = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(OutboxStatus.Pending, (await check.OutboxMessages.SingleAsync()).Status);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "outbox.retried"));
+    }
+
+    private async Task<(IBrowserContext Context, string UserId)> AdminAsync(BrowserHost host)
+    {
+        var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        var admin = await TestSignIn.AsDemoPersonAsync(context);
+        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        return (context, admin);
     }
 
     [GeneratedRegex(@"\d+ people imported")]
