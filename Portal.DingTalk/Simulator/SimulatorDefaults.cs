@@ -1,6 +1,9 @@
 namespace Portal.DingTalk.Simulator;
 
-/// <summary>Credentials the simulator answers to when the DingTalk keys are left unset in Simulator mode.</summary>
+/// <summary>
+/// Credentials the simulator answers to when the DingTalk keys are left unset in Simulator mode. They are
+/// public demo values, not secrets: they unlock only the local simulator, which refuses to run in Production.
+/// </summary>
 public static class SimulatorDefaults
 {
     public const string AppKey = "dingsimulatorapp";

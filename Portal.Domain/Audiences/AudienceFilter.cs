@@ -28,20 +28,21 @@ public static class AudienceFilter
 
     public static Expression<Func<Audience, bool>> IncludesViewer(Viewer viewer)
     {
+        var matches = MatchesViewer(viewer);
+        return a => (a.Everyone || a.Rules.AsQueryable().Where(r => !r.Exclude).Any(matches))
+            && !a.Rules.AsQueryable().Where(r => r.Exclude).Any(matches);
+    }
+
+    private static Expression<Func<AudienceRule, bool>> MatchesViewer(Viewer viewer)
+    {
         var personId = viewer.PersonId;
         var departments = viewer.DepartmentIds.ToList();
         var ancestors = viewer.DepartmentAndAncestorIds.ToList();
         var roles = viewer.RoleIds.ToList();
-        return a =>
-            (a.Everyone || a.Rules.Any(r => !r.Exclude && (
-                (r.Kind == AudienceRuleKind.Person && r.PersonId == personId)
-                || (r.Kind == AudienceRuleKind.Role && r.RoleId != null && roles.Contains(r.RoleId.Value))
-                || (r.Kind == AudienceRuleKind.Department && r.DepartmentId != null
-                    && (r.IncludeSubdepartments ? ancestors.Contains(r.DepartmentId.Value) : departments.Contains(r.DepartmentId.Value))))))
-            && !a.Rules.Any(r => r.Exclude && (
-                (r.Kind == AudienceRuleKind.Person && r.PersonId == personId)
-                || (r.Kind == AudienceRuleKind.Role && r.RoleId != null && roles.Contains(r.RoleId.Value))
-                || (r.Kind == AudienceRuleKind.Department && r.DepartmentId != null
-                    && (r.IncludeSubdepartments ? ancestors.Contains(r.DepartmentId.Value) : departments.Contains(r.DepartmentId.Value)))));
+        return r =>
+            (r.Kind == AudienceRuleKind.Person && r.PersonId == personId)
+            || (r.Kind == AudienceRuleKind.Role && r.RoleId != null && roles.Contains(r.RoleId.Value))
+            || (r.Kind == AudienceRuleKind.Department && r.DepartmentId != null
+                && (r.IncludeSubdepartments ? ancestors.Contains(r.DepartmentId.Value) : departments.Contains(r.DepartmentId.Value)));
     }
 }

@@ -32,38 +32,21 @@ public static class AudienceMembers
         return new AudienceReach(people, departments);
     }
 
-    private static IQueryable<Guid>? Union(PortalDb db, IEnumerable<AudienceRule> rules)
-    {
-        IQueryable<Guid>? result = null;
-        foreach (var rule in rules)
-        {
-            var ids = Matches(db, rule);
-            result = result is null ? ids : result.Union(ids);
-        }
-
-        return result;
-    }
+    private static IQueryable<Guid>? Union(PortalDb db, IEnumerable<AudienceRule> rules) =>
+        PeopleMatching.Union(rules, rule => Matches(db, rule));
 
     private static IQueryable<Guid> Matches(PortalDb db, AudienceRule rule)
     {
         switch (rule.Kind)
         {
             case AudienceRuleKind.Person:
-                var personId = rule.PersonId ?? Guid.Empty;
-                return db.People.Where(p => p.Id == personId).Select(p => p.Id);
+                return PeopleMatching.Person(db, rule.PersonId);
             case AudienceRuleKind.Role:
                 var roleId = rule.RoleId ?? Guid.Empty;
                 var everyoneIsEmployee = db.People.Where(p => db.Roles.Any(r => r.Id == roleId && r.Key == Role.Employee)).Select(p => p.Id);
                 return db.RoleMembers.Where(m => m.RoleId == roleId).Select(m => m.PersonId).Union(everyoneIsEmployee);
             default:
-                var departmentId = rule.DepartmentId ?? -1;
-                if (!rule.IncludeSubdepartments)
-                {
-                    return db.PersonDepartments.Where(d => d.DepartmentId == departmentId).Select(d => d.PersonId);
-                }
-
-                var subtree = db.DepartmentClosures.Where(c => c.AncestorId == departmentId).Select(c => c.DescendantId);
-                return db.PersonDepartments.Where(d => subtree.Contains(d.DepartmentId)).Select(d => d.PersonId);
+                return PeopleMatching.InDepartment(db, rule.DepartmentId, rule.IncludeSubdepartments);
         }
     }
 }

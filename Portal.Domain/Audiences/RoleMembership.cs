@@ -60,11 +60,7 @@ public static class RoleMembership
     /// <summary>Active people the role's rules include (exclusions win).</summary>
     public static IQueryable<Guid> Members(PortalDb db, Role role, bool mapDingTalkAdmins)
     {
-        IQueryable<Guid>? included = null;
-        foreach (var rule in role.Rules.Where(r => !r.Exclude))
-        {
-            included = included is null ? Matches(db, rule) : included.Union(Matches(db, rule));
-        }
+        var included = PeopleMatching.Union(role.Rules.Where(r => !r.Exclude), rule => Matches(db, rule));
 
         if (role.Key == Role.Admin && mapDingTalkAdmins)
         {
@@ -94,22 +90,14 @@ public static class RoleMembership
         switch (rule.Kind)
         {
             case RoleRuleKind.Person:
-                var personId = rule.PersonId ?? Guid.Empty;
-                return db.People.Where(p => p.Id == personId).Select(p => p.Id);
+                return PeopleMatching.Person(db, rule.PersonId);
             case RoleRuleKind.Title:
                 return db.People.Where(p => p.Title == value).Select(p => p.Id);
             case RoleRuleKind.DingTalkRole:
                 var marker = "|" + value + "|";
                 return db.People.Where(p => p.DingTalkRoles.Contains(marker)).Select(p => p.Id);
             default:
-                var departmentId = rule.DepartmentId ?? -1;
-                if (!rule.IncludeSubdepartments)
-                {
-                    return db.PersonDepartments.Where(d => d.DepartmentId == departmentId).Select(d => d.PersonId);
-                }
-
-                var subtree = db.DepartmentClosures.Where(c => c.AncestorId == departmentId).Select(c => c.DescendantId);
-                return db.PersonDepartments.Where(d => subtree.Contains(d.DepartmentId)).Select(d => d.PersonId);
+                return PeopleMatching.InDepartment(db, rule.DepartmentId, rule.IncludeSubdepartments);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     {
         await using var host = await BrowserHost.StartAsync();
         var (context, admin) = await AdminAsync(host);
-        await using var _ = context;
+        await using var ownedContext = context;
         var page = await context.NewPageAsync();
         var console = new PageConsole(page);
 
@@ -48,7 +48,7 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
             ["DingTalk:Client:DefaultQps"] = "0",
         });
         var (context, admin) = await AdminAsync(host);
-        await using var _ = context;
+        await using var ownedContext = context;
         var page = await BrowserHost.OpenAsync(context, "/admin/import");
 
         await page.GetByTestId("start-import").ClickAsync();
@@ -75,7 +75,7 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     {
         await using var host = await BrowserHost.StartAsync();
         var (context, admin) = await AdminAsync(host);
-        await using var _ = context;
+        await using var ownedContext = context;
         await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.App.Time.GetUtcNow().UtcDateTime);

@@ -119,6 +119,8 @@ public sealed class OrgImportTests : SimulatorTest
         return await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id);
     }
 
+    // Stops watching once the run has ended, so a run that finishes before the condition holds fails the
+    // test (no exception from RunAsync) instead of leaving this loop spinning.
     private async Task WatchAsync(Guid runId, Func<ImportRun, bool> condition, CancellationTokenSource interrupt)
     {
         while (!interrupt.IsCancellationRequested)
@@ -128,6 +130,11 @@ public sealed class OrgImportTests : SimulatorTest
             if (condition(run))
             {
                 await interrupt.CancelAsync();
+                return;
+            }
+
+            if (run.Status is ImportStatus.Succeeded or ImportStatus.Failed)
+            {
                 return;
             }
 

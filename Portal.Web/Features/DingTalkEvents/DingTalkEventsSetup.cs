@@ -10,10 +10,6 @@ public static class DingTalkEventsSetup
 {
     public const string CallbackPath = "/dingtalk/callback";
 
-    // Simulator mode works out of the box: the local DingTalk signs its callbacks with these.
-    public const string SimulatorToken = SimulatorDefaults.CallbackToken;
-    public const string SimulatorAesKey = SimulatorDefaults.CallbackAesKey;
-
     public static IServiceCollection AddDingTalkEvents(this IServiceCollection services)
     {
         services.AddOptions<CallbackOptions>().BindConfiguration(CallbackOptions.SectionName).ValidateOnStart();
@@ -44,8 +40,9 @@ public static class DingTalkEventsSetup
         {
             if (dingTalk.Value.Mode == DingTalkMode.Simulator && !options.IsConfigured)
             {
-                options.Token = SimulatorToken;
-                options.AesKey = SimulatorAesKey;
+                // Simulator mode works out of the box: the local DingTalk signs its callbacks with these.
+                options.Token = SimulatorDefaults.CallbackToken;
+                options.AesKey = SimulatorDefaults.CallbackAesKey;
             }
         }
     }

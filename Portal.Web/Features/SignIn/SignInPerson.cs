@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 using Portal.Domain.People;
+using Portal.Web.Features.People;
 using Portal.Web.Features.Roles;
 
 namespace Portal.Web.Features.SignIn;
@@ -58,6 +59,13 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
             db.People.Add(person);
         }
 
+        if (!string.IsNullOrEmpty(profile.Mobile))
+        {
+            // The mobile moves to whoever DingTalk now gives it to; the unique index would refuse otherwise.
+            await db.People.Where(p => p.Mobile == profile.Mobile && p.UserId != userId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Mobile, (string?)null), cancellationToken);
+        }
+
         Refresh(person, profile, adminLevel);
         await db.SaveChangesAsync(cancellationToken);
         await RoleMembership.RecomputeAsync(db, roles.CurrentValue.MapDingTalkAdmins, person.Id, cancellationToken);
@@ -73,16 +81,9 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
 
     private void Refresh(Person person, DingTalkUser profile, int adminLevel)
     {
-        person.Name = profile.Name;
-        person.UnionId = profile.UnionId ?? person.UnionId;
-        person.Mobile = string.IsNullOrEmpty(profile.Mobile) ? person.Mobile : profile.Mobile;
-        person.Title = profile.Title;
-        person.JobNumber = profile.JobNumber;
-        person.Email = profile.Email ?? profile.OrgEmail;
-        person.AvatarUrl = profile.Avatar;
+        DingTalkProfile.Apply(profile, person);
         person.Active = true;
         person.AdminLevel = adminLevel;
-        person.SetDingTalkRoles(profile.Roles.Select(r => r.Name));
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var leads = profile.LeaderInDepts.Where(l => l.Leader).Select(l => l.DeptId).ToHashSet();
         person.Departments.RemoveAll(d => !profile.DeptIds.Contains(d.DepartmentId));

@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Events;
 using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
 
@@ -50,9 +49,10 @@ public static class LoggingSetup
         return logger.CreateLogger();
     }
 
-    internal static LogEventLevel LevelFor(PathString path) =>
+    /// <summary>Static files, the circuit's transport and liveness probes would drown the request log.</summary>
+    internal static LogLevel LevelFor(PathString path) =>
         path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor")
         || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/healthz")
-            ? LogEventLevel.Debug
-            : LogEventLevel.Information;
+            ? LogLevel.Debug
+            : LogLevel.Information;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Claims;
-using Serilog.Events;
 
 namespace Portal.Web.Infrastructure.Logging;
 
@@ -31,9 +30,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
 
     private void Write(HttpContext context, int status, TimeSpan elapsed)
     {
-        var level = status >= 500 ? LogLevel.Error
-            : LoggingSetup.LevelFor(context.Request.Path) == LogEventLevel.Debug ? LogLevel.Debug
-            : LogLevel.Information;
+        var level = status >= 500 ? LogLevel.Error : LoggingSetup.LevelFor(context.Request.Path);
         if (!logger.IsEnabled(level))
         {
             return;

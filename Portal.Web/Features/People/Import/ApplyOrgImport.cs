@@ -155,19 +155,11 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
 
     private static void Copy(DingTalkUser profile, Person person, DateTime now)
     {
-        var before = (person.Name, person.UnionId, person.Mobile, person.Title, person.JobNumber, person.Email, person.AvatarUrl, person.Active, person.AdminLevel, person.DingTalkRoles, person.HiredAt);
-        person.Name = profile.Name;
-        person.UnionId = profile.UnionId;
-        person.Mobile = string.IsNullOrEmpty(profile.Mobile) ? null : profile.Mobile;
-        person.Title = profile.Title;
-        person.JobNumber = profile.JobNumber;
-        person.Email = profile.Email ?? profile.OrgEmail;
-        person.AvatarUrl = profile.Avatar;
+        var before = (person.Active, person.AdminLevel);
+        var changed = DingTalkProfile.Apply(profile, person);
         person.Active = profile.Active ?? true;
         person.AdminLevel = profile.Admin == true ? Math.Max(person.AdminLevel, 2) : 0;
-        person.SetDingTalkRoles(profile.Roles.Select(r => r.Name));
-        person.HiredAt = profile.HiredDate is { } hired ? DateTimeOffset.FromUnixTimeMilliseconds(hired).UtcDateTime : null;
-        if (before != (person.Name, person.UnionId, person.Mobile, person.Title, person.JobNumber, person.Email, person.AvatarUrl, person.Active, person.AdminLevel, person.DingTalkRoles, person.HiredAt))
+        if (changed || before != (person.Active, person.AdminLevel))
         {
             person.UpdatedAt = now;
         }
