@@ -16,7 +16,7 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_admin_gives_someone_the_editor_role_with_a_live_preview_and_the_change_is_audited()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         var (context, admin) = await AdminAsync(host);
         await using var ownedContext = context;
         var page = await context.NewPageAsync();
@@ -42,14 +42,14 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     public async Task An_admin_starts_an_import_after_confirming_and_sees_it_finish()
     {
         // The test clock stands still; pacing and QPS limits measured on it would never let a second pass.
-        await using var host = await BrowserHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?>
         {
             ["DingTalk:Simulator:EnforceLimits"] = "false",
             ["DingTalk:Client:DefaultQps"] = "0",
         });
         var (context, admin) = await AdminAsync(host);
         await using var ownedContext = context;
-        var page = await BrowserHost.OpenAsync(context, "/admin/import");
+        var page = await BrowserPages.OpenAsync(context, "/admin/import");
 
         await page.GetByTestId("start-import").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
@@ -61,9 +61,9 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Someone_without_the_admin_role_sees_the_forbidden_page()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/me");
+        var page = await BrowserPages.OpenAsync(context, "/me");
 
         await page.GotoAsync("/admin/roles");
 
@@ -73,36 +73,36 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_admin_sends_a_dead_letter_back_for_delivery()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         var (context, admin) = await AdminAsync(host);
         await using var ownedContext = context;
-        await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
-            var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.App.Time.GetUtcNow().UtcDateTime);
+            var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.Time.GetUtcNow().UtcDateTime);
             for (var attempt = 0; attempt < 8; attempt++)
             {
-                message.Failed("503 from receiver", host.App.Time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1), maxAttempts: 8);
+                message.Failed("503 from receiver", host.Time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1), maxAttempts: 8);
             }
 
             db.OutboxMessages.Add(message);
             await db.SaveChangesAsync();
         }
 
-        var page = await BrowserHost.OpenAsync(context, "/admin/outbox");
+        var page = await BrowserPages.OpenAsync(context, "/admin/outbox");
         await Assertions.Expect(page.GetByTestId("dead-letter")).ToHaveAttributeAsync("data-status", "DeadLettered");
         await page.GetByTestId("retry").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("retry")).ToHaveCountAsync(0);
-        await using var check = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var check = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(OutboxStatus.Pending, (await check.OutboxMessages.SingleAsync()).Status);
         Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "outbox.retried"));
     }
 
-    private async Task<(IBrowserContext Context, string UserId)> AdminAsync(BrowserHost host)
+    private async Task<(IBrowserContext Context, string UserId)> AdminAsync(KestrelPortal host)
     {
         var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
         var admin = await TestSignIn.AsDemoPersonAsync(context);
-        await TestRoles.GrantAsync(host.App.Services, admin, Role.Admin);
+        await TestRoles.GrantAsync(host.Services, admin, Role.Admin);
         return (context, admin);
     }
 

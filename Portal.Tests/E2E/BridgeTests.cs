@@ -11,9 +11,9 @@ public sealed class BridgeTests(BrowserFixture browser)
     [InlineData(BrowserProfile.Desktop, false)]
     public async Task The_bundled_bridge_loads_and_recognises_DingTalk(BrowserProfile profile, bool inDingTalk)
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(profile, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/");
+        var page = await BrowserPages.OpenAsync(context, "/");
         var console = new PageConsole(page);
 
         var detected = await page.EvaluateAsync<bool>("async () => (await import('./js/portal-bridge.js')).environment().inDingTalk");

@@ -13,7 +13,7 @@ public sealed class FirstLoadTests(BrowserFixture browser, ITestOutputHelper out
     [Fact]
     public async Task The_first_load_of_the_shell_stays_within_300_KB_on_the_wire()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         await TestSignIn.AsDemoPersonAsync(context);
         var page = await context.NewPageAsync();

@@ -12,7 +12,7 @@ public sealed class InteractivityTests(BrowserFixture browser)
     [InlineData(BrowserProfile.Desktop, "Refresh")]
     public async Task A_click_makes_a_server_round_trip_and_updates_the_page(BrowserProfile profile, string refreshLabel)
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(profile, host.BaseUrl);
         await TestSignIn.AsDemoPersonAsync(context);
         var page = await context.NewPageAsync();
@@ -25,7 +25,7 @@ public sealed class InteractivityTests(BrowserFixture browser)
         Assert.Contains("09:30:00", before, StringComparison.Ordinal);
 
         // Only the server's clock moves: new text in the page proves the click reached the circuit.
-        host.App.Time.Advance(TimeSpan.FromMinutes(75));
+        host.Time.Advance(TimeSpan.FromMinutes(75));
         await page.GetByTestId("home-refresh").ClickAsync();
 
         await Assertions.Expect(updated).ToContainTextAsync("10:45:00");
@@ -38,9 +38,9 @@ public sealed class InteractivityTests(BrowserFixture browser)
     [InlineData(BrowserProfile.Desktop)]
     public async Task The_tab_bar_switches_pages_inside_the_circuit(BrowserProfile profile)
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(profile, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/");
+        var page = await BrowserPages.OpenAsync(context, "/");
         var console = new PageConsole(page);
         await page.EvaluateAsync("window.__samePage = true");
 
@@ -55,9 +55,9 @@ public sealed class InteractivityTests(BrowserFixture browser)
     [Fact]
     public async Task The_shell_fits_a_phone_screen()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/");
+        var page = await BrowserPages.OpenAsync(context, "/");
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var tabBar = await page.Locator("nav.tab-bar").BoundingBoxAsync();
@@ -77,9 +77,9 @@ public sealed class InteractivityTests(BrowserFixture browser)
     [Fact]
     public async Task Switching_language_on_the_Me_page_reloads_in_English()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/me");
+        var page = await BrowserPages.OpenAsync(context, "/me");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
 

@@ -19,7 +19,7 @@ public sealed partial class ReconnectTests(BrowserFixture browser)
         try
         {
             await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, $"http://127.0.0.1:{port}");
-            var page = await BrowserHost.OpenAsync(context, "/");
+            var page = await BrowserPages.OpenAsync(context, "/");
             var banner = page.Locator("#components-reconnect-modal");
             await page.EvaluateAsync("window.__beforeRestart = true");
             if (settledBeforeCrash)
@@ -53,15 +53,15 @@ public sealed partial class ReconnectTests(BrowserFixture browser)
     [Fact]
     public async Task A_brief_network_drop_keeps_the_same_circuit()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        var page = await BrowserHost.OpenAsync(context, "/");
+        var page = await BrowserPages.OpenAsync(context, "/");
         await page.EvaluateAsync("window.__samePage = true");
 
         await context.SetOfflineAsync(true);
         await context.SetOfflineAsync(false);
 
-        host.App.Time.Advance(TimeSpan.FromMinutes(5));
+        host.Time.Advance(TimeSpan.FromMinutes(5));
         await page.GetByTestId("home-refresh").ClickAsync();
         await Assertions.Expect(page.GetByTestId("home-updated")).ToContainTextAsync("09:35:00");
         Assert.True(await page.EvaluateAsync<bool>("window.__samePage === true"));

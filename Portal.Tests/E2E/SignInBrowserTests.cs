@@ -16,7 +16,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Inside_DingTalk_the_real_bridge_signs_in_silently()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         var person = await DemoPersonAsync(host);
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         await context.AddCookiesAsync([new Cookie { Name = "dingtalk-sim-user", Value = person.UserId, Url = host.BaseUrl }]);
@@ -32,7 +32,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Inside_DingTalk_a_failed_exchange_explains_and_offers_a_retry_without_looping()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         var page = await context.NewPageAsync();
         var navigations = 0;
@@ -50,7 +50,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task In_a_browser_Sign_in_with_DingTalk_goes_through_the_login_page_and_back()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         var person = await DemoPersonAsync(host);
         await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
         var page = await context.NewPageAsync();
@@ -67,7 +67,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task In_development_a_person_of_the_demo_organisation_can_be_picked()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         var person = await DemoPersonAsync(host);
         await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
         var page = await context.NewPageAsync();
@@ -84,12 +84,12 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_open_page_of_someone_deactivated_goes_back_to_sign_in()
     {
-        await using var host = await BrowserHost.StartAsync(new Dictionary<string, string?> { ["SignIn:RevalidateSeconds"] = "1" });
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["SignIn:RevalidateSeconds"] = "1" });
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         var userId = await TestSignIn.AsDemoPersonAsync(context);
-        var page = await BrowserHost.OpenAsync(context, "/me");
+        var page = await BrowserPages.OpenAsync(context, "/me");
 
-        await using (var db = await host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             await db.People.Where(p => p.UserId == userId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Active, false));
         }
@@ -98,7 +98,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"), new() { Timeout = 15_000 });
     }
 
-    private static async Task<(string UserId, string Name)> DemoPersonAsync(BrowserHost host)
+    private static async Task<(string UserId, string Name)> DemoPersonAsync(KestrelPortal host)
     {
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl + "/") };
         var users = await client.GetFromJsonAsync<JsonElement>(new Uri("_dingtalk/_control/users?take=20", UriKind.Relative));

@@ -16,9 +16,9 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
     [Fact]
     public async Task A_notification_sent_through_the_client_appears_on_the_phone_and_is_read_once_opened()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        var inboxes = host.App.Services.GetRequiredService<SimulatedInboxes>();
+        var inboxes = host.Services.GetRequiredService<SimulatedInboxes>();
         var person = inboxes.People().First(p => p.Active);
         var page = await context.NewPageAsync();
         var console = new PageConsole(page);
@@ -51,11 +51,11 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
     [Fact]
     public async Task At_desktop_width_a_phone_frame_shows_the_picked_persons_messages_to_dos_and_DINGs_in_English()
     {
-        await using var host = await BrowserHost.StartAsync();
+        await using var host = await KestrelPortal.StartAsync();
         await using var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        var person = host.App.Services.GetRequiredService<SimulatedInboxes>().People().Where(p => p.Active).Skip(5).First();
+        var person = host.Services.GetRequiredService<SimulatedInboxes>().People().Where(p => p.Active).Skip(5).First();
         await SendEveryKindAsync(host, person);
-        var page = await BrowserHost.OpenAsync(context, "/simulator/phone");
+        var page = await BrowserPages.OpenAsync(context, "/simulator/phone");
         var console = new PageConsole(page);
 
         var frame = await page.Locator(".phone-frame").BoundingBoxAsync();
@@ -84,10 +84,10 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
         Assert.Empty(console.Problems);
     }
 
-    private static Task<long> Send(BrowserHost host, WorkNotification notification) =>
-        host.App.Services.GetRequiredService<WorkNotificationClient>().SendAsync(notification, CancellationToken.None);
+    private static Task<long> Send(KestrelPortal host, WorkNotification notification) =>
+        host.Services.GetRequiredService<WorkNotificationClient>().SendAsync(notification, CancellationToken.None);
 
-    private static async Task SendEveryKindAsync(BrowserHost host, SimulatedPerson person)
+    private static async Task SendEveryKindAsync(KestrelPortal host, SimulatedPerson person)
     {
         var oa = new OaContent("http://127.0.0.1/approvals/1", new OaHead("FF1677FF", "Approvals"), new OaBody { Title = "Expense claim", Form = [new OaFormRow("Amount", "¥1,200.00")] })
         {
@@ -104,12 +104,12 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
             await Send(host, new WorkNotification(message) { UserIds = [person.UserId] });
         }
 
-        await host.App.Services.GetRequiredService<TodoClient>().CreateAsync(
+        await host.Services.GetRequiredService<TodoClient>().CreateAsync(
             person.UnionId,
             new TodoCreateRequest("Approve the budget") { ExecutorIds = [person.UnionId], DetailUrl = new TodoDetailUrl("http://127.0.0.1/budget", null) },
             null,
             CancellationToken.None);
-        await host.App.Services.GetRequiredService<DingClient>().SendAsync(
+        await host.Services.GetRequiredService<DingClient>().SendAsync(
             new DingSendRequest(SimulatorDefaults.AppKey, DingRemindType.App, [person.UserId], "Server is down"), CancellationToken.None);
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests : PortalTest
         {
             var client = Browser();
             var userId = await TestSignIn.AsDemoPersonAsync(client, i);
-            await TestRoles.GrantAsync(App.Services, userId, Personas[i]);
+            await TestRoles.GrantAsync(Portal.Services, userId, Personas[i]);
             clients[Personas[i]] = client;
         }
 
@@ -84,9 +84,9 @@ public sealed partial class AuthorizationMatrixTests : PortalTest
 
     private List<DeclaredRoute> Routes()
     {
-        var policies = App.Services.GetRequiredService<IOptions<AuthorizationOptions>>().Value;
+        var policies = Portal.Services.GetRequiredService<IOptions<AuthorizationOptions>>().Value;
         var routes = new List<DeclaredRoute>();
-        foreach (var endpoint in App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             if (IsFramework(pattern) || endpoint.Metadata.Any(m => m.GetType().Name.StartsWith("StaticAsset", StringComparison.Ordinal)))

@@ -42,7 +42,7 @@ public sealed class CallbackEndpointTests : PortalTest
     [Fact]
     public async Task The_reference_check_url_vector_is_answered_with_an_encrypted_signed_success()
     {
-        App.Time.Set(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
+        Portal.Time.Set(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
         const string encrypt = "Q3stYC6hdFzMh9T8HCvyDLV8JeomtQuxZLosYEI28mjzSD5UpK2hp0QUc4H6M/N5tGEuQT0JFT55qEaOAX+lZQ==";
 
         var response = await client.PostAsJsonAsync(
@@ -101,7 +101,7 @@ public sealed class CallbackEndpointTests : PortalTest
     [InlineData(6)]
     public async Task A_timestamp_outside_the_window_is_refused(int minutes)
     {
-        var timestamp = App.Time.GetUtcNow().AddMinutes(minutes).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = Portal.Time.GetUtcNow().AddMinutes(minutes).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var encrypt = crypto.Encrypt("""{"EventType":"user_add_org","UserId":["u9"]}""");
 
         var response = await client.PostAsJsonAsync(
@@ -155,11 +155,11 @@ public sealed class CallbackEndpointTests : PortalTest
             new { encrypt });
     }
 
-    private string Now() => App.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+    private string Now() => Portal.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
     private async Task<int> CountEventsAsync()
     {
-        await using var db = await App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         return await db.ReceivedDingTalkEvents.CountAsync();
     }
 
