@@ -80,11 +80,29 @@ public sealed class Article : Audiences.IAudienceTargeted
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>Whether publishing pushes a DingTalk work notification to the audience.</summary>
+    public bool Notify { get; private set; } = true;
+
+    public Guid? CoverImageId { get; private set; }
+
+    /// <summary>Set on a revision: the published item it will replace once approved and published.</summary>
+    public Guid? RevisionOfId { get; private set; }
+
+    /// <summary>The integration client (an OA system) that created the item, if any; it then counts as the author.</summary>
+    public Guid? SourceClientId { get; private set; }
+
     public List<ArticleHistory> History { get; } = [];
+
+    /// <summary>An item created by an integration client, which stands as its author.</summary>
+    public static Article FromSource(ContentKind kind, Guid clientId, string title, Guid audienceId, DateTime at)
+    {
+        var article = new Article(kind, clientId, title, audienceId, at) { SourceClientId = clientId };
+        return article;
+    }
 
     public void Edit(Guid by, string title, string? summary, string body, string? category, DateTime at)
     {
-        Require(Status is ContentStatus.Draft or ContentStatus.Rejected, "not-editable", "Only drafts and rejected items can be edited.");
+        RequireEditable();
         Title = title;
         Summary = summary;
         Body = body;
@@ -92,9 +110,28 @@ public sealed class Article : Audiences.IAudienceTargeted
         Touch(by, "edited", null, at);
     }
 
+    public void SetCover(Guid? fileId)
+    {
+        RequireEditable();
+        CoverImageId = fileId;
+    }
+
+    public void SetNotify(bool notify)
+    {
+        RequireEditable();
+        Notify = notify;
+    }
+
+    /// <summary>Moves the item to another audience (a draft's own copy, see <see cref="Revise"/>).</summary>
+    public void SetAudience(Guid audienceId)
+    {
+        RequireEditable();
+        AudienceId = audienceId;
+    }
+
     public void SetNoticeOptions(bool requiresAcknowledgement, bool pinned, DateTime? expiresAt)
     {
-        Require(Status is ContentStatus.Draft or ContentStatus.Rejected, "not-editable", "Only drafts and rejected items can be edited.");
+        RequireEditable();
         Require(Kind == ContentKind.Notice || (!requiresAcknowledgement && !pinned), "news-has-no-notice-options", "Only notices ask for acknowledgement or are pinned.");
         RequiresAcknowledgement = requiresAcknowledgement;
         Pinned = pinned;
@@ -130,10 +167,70 @@ public sealed class Article : Audiences.IAudienceTargeted
         Touch(by, "rejected", RejectionComment, at);
     }
 
+    /// <summary>
+    /// The source system approved the item itself (an integration client with the publish scope); only
+    /// an item it created can be approved this way.
+    /// </summary>
+    public void ApproveAtSource(Guid clientId, DateTime at)
+    {
+        Require(Status == ContentStatus.Submitted, "not-submitted", $"A {Status} item cannot be approved.");
+        Require(SourceClientId is { } source && source == clientId, "four-eyes", "Only the source system of an item approves it at the source.");
+        Status = ContentStatus.Approved;
+        Touch(null, "approved", "source", at);
+    }
+
+    /// <summary>
+    /// Starts a revision of a published item: a new draft with the same content in its own audience
+    /// copy, which goes through approval while this one stays live.
+    /// </summary>
+    public Article Revise(Guid by, Guid audienceId, DateTime at)
+    {
+        Require(Status == ContentStatus.Published, "not-published", $"Only published items are revised; this one is {Status}.");
+        Require(RevisionOfId is null, "revision-of-revision", "A revision is not itself revised.");
+        var revision = new Article(Kind, by, Title, audienceId, at)
+        {
+            RevisionOfId = Id,
+            Summary = Summary,
+            Body = Body,
+            Category = Category,
+            RequiresAcknowledgement = RequiresAcknowledgement,
+            Pinned = Pinned,
+            ExpiresAt = ExpiresAt,
+            CoverImageId = CoverImageId,
+            Notify = false,
+        };
+        Record(by, "revision-started", revision.Id.ToString(), at);
+        return revision;
+    }
+
+    /// <summary>
+    /// Publishing an approved revision replaces this item's content (and audience) with the revision's;
+    /// the revision is archived. Readers keep their receipts.
+    /// </summary>
+    public void ApplyRevision(Article revision, Guid? by, DateTime at)
+    {
+        Require(Status == ContentStatus.Published, "not-published", $"A revision only replaces a published item; this one is {Status}.");
+        Require(revision.RevisionOfId == Id, "not-a-revision", "That item is not a revision of this one.");
+        Require(revision.Status == ContentStatus.Approved, "not-approved", $"A {revision.Status} revision cannot be published.");
+        Title = revision.Title;
+        Summary = revision.Summary;
+        Body = revision.Body;
+        Category = revision.Category;
+        RequiresAcknowledgement = revision.RequiresAcknowledgement;
+        Pinned = revision.Pinned;
+        ExpiresAt = revision.ExpiresAt;
+        CoverImageId = revision.CoverImageId;
+        AudienceId = revision.AudienceId;
+        Touch(by, "revised", revision.Id.ToString(), at);
+        revision.Status = ContentStatus.Archived;
+        revision.Touch(by, "merged", Id.ToString(), at);
+    }
+
     /// <summary>Publishes now, or schedules it: <paramref name="publishAt"/> in the future keeps it approved until then.</summary>
     public void Publish(Guid by, DateTime at, DateTime? publishAt = null)
     {
         Require(Status == ContentStatus.Approved, "not-approved", $"A {Status} item cannot be published.");
+        Require(RevisionOfId is null, "revision", "A revision is published into the item it revises.");
         if (publishAt is { } later && later > at)
         {
             PublishAt = later;
@@ -175,6 +272,9 @@ public sealed class Article : Audiences.IAudienceTargeted
         Status = ContentStatus.Archived;
         Touch(by, "archived", null, at);
     }
+
+    private void RequireEditable() =>
+        Require(Status is ContentStatus.Draft or ContentStatus.Rejected, "not-editable", "Only drafts and rejected items can be edited.");
 
     private void Touch(Guid? by, string action, string? detail, DateTime at)
     {

@@ -14,6 +14,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
         builder.HasIndex(a => a.AuthorId);
+        builder.HasIndex(a => a.RevisionOfId);
+        builder.Property(a => a.Notify).HasDefaultValue(true).ValueGeneratedNever();
         builder.HasOne<Audiences.Audience>().WithMany().HasForeignKey(a => a.AudienceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -3,6 +3,7 @@ using Portal.Domain.Admin;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.DingTalkEvents;
+using Portal.Domain.Integration;
 using Portal.Domain.Outbox;
 using Portal.Domain.People;
 
@@ -31,6 +32,16 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<ArticleHistory> ArticleHistory => Set<ArticleHistory>();
+
+    public DbSet<ArticleReceipt> ArticleReceipts => Set<ArticleReceipt>();
+
+    public DbSet<ContentFile> ContentFiles => Set<ContentFile>();
+
+    public DbSet<NotificationDispatch> NotificationDispatches => Set<NotificationDispatch>();
+
+    public DbSet<NotificationCall> NotificationCalls => Set<NotificationCall>();
+
+    public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
     public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();
 

@@ -3,7 +3,7 @@ using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 using Portal.Domain.People;
 using Portal.Tests.Infrastructure;
-using Portal.Web.Features.Content;
+using Portal.Web.Features.Content.Delivery;
 
 namespace Portal.Tests.Content;
 

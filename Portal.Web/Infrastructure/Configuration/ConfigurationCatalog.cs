@@ -2,6 +2,7 @@ using System.Reflection;
 using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
+using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Features.Outbox;
@@ -35,6 +36,7 @@ public static class ConfigurationCatalog
         (RolesOptions.SectionName, typeof(RolesOptions)),
         (ImportOptions.SectionName, typeof(ImportOptions)),
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
+        (DeliveryOptions.SectionName, typeof(DeliveryOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

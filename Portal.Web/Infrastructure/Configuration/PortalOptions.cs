@@ -7,4 +7,10 @@ public sealed class PortalOptions
 
     /// <summary>IANA time zone in which times are shown to people.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>
+    /// The address people reach the portal at (e.g. https://portal.example.com), used in links inside
+    /// DingTalk messages. Empty: the portal's own listening address, right for the simulator only.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
 }

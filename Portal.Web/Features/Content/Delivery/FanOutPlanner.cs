@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 
-namespace Portal.Web.Features.Content;
+namespace Portal.Web.Features.Content.Delivery;
 
 /// <summary>One work-notification call: to everyone, to whole departments (with their sub-departments), or to listed people.</summary>
 public sealed record FanOutCall(bool ToAllUsers, IReadOnlyList<long> DepartmentIds, IReadOnlyList<string> UserIds);

@@ -1,0 +1,20 @@
+using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Features.Content.Workflow;
+
+namespace Portal.Web.Features.Content;
+
+public static class ContentSetup
+{
+    public static IServiceCollection AddPortalContent(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
+            .Validate(o => o.MonthlyCallQuota > 0 && o.WarnAboveCalls >= 0 && o.RefuseAboveCalls >= o.WarnAboveCalls && o.ResultDelaySeconds >= 0,
+                "Content:Delivery:MonthlyCallQuota must be positive, WarnAboveCalls and ResultDelaySeconds not negative, RefuseAboveCalls at least WarnAboveCalls.")
+            .ValidateOnStart();
+        services.AddSingleton<ContentLinks>();
+        services.AddSingleton<SendPlanner>();
+        services.AddScoped<PublishArticle>();
+        services.AddScoped<RemindUnread>();
+        return services;
+    }
+}
