@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audiences;
+using Portal.Domain.Content;
+using Portal.Domain.Data;
+
+namespace Portal.Web.Features.Content.Editing;
+
+/// <summary>
+/// What one person may do with content, from their roles as they are now (read per action, so a role
+/// taken away stops the next click, not the next sign-in). Editors write, the author or an admin edits a
+/// draft, approvers review; the entity enforces that nobody approves their own item.
+/// </summary>
+public sealed record EditorialAccess(Guid PersonId, bool Editor, bool Approver, bool Admin)
+{
+    public bool CanWrite => Editor || Admin;
+
+    public bool IsAuthor(Article article) => article.AuthorId == PersonId;
+
+    /// <summary>Changes the content of a draft or a rejected item.</summary>
+    public bool CanEdit(Article article) =>
+        article.Status is ContentStatus.Draft or ContentStatus.Rejected && CanWrite && (IsAuthor(article) || Admin);
+
+    /// <summary>Sees the item in the editor: drafts stay with their author (and admins); reviewers see the rest.</summary>
+    public bool CanView(Article article) =>
+        (CanWrite && IsAuthor(article)) || Admin || (Approver && article.Status != ContentStatus.Draft);
+
+    public bool CanReview(Article article) => Approver && !IsAuthor(article);
+
+    public bool CanArchive(Article article) => Approver || Admin || (CanWrite && IsAuthor(article));
+
+    public static async Task<EditorialAccess> ForAsync(PortalDb db, Guid personId, CancellationToken cancellationToken)
+    {
+        var keys = await db.Roles.AsNoTracking()
+            .Where(r => db.RoleMembers.Any(m => m.RoleId == r.Id && m.PersonId == personId && db.People.Any(p => p.Id == personId && p.Active)))
+            .Select(r => r.Key).ToListAsync(cancellationToken);
+        return new EditorialAccess(personId, keys.Contains(Role.Editor), keys.Contains(Role.Approver), keys.Contains(Role.Admin));
+    }
+
+    /// <summary>The item, tracked, when this person may see it in the editor; otherwise it does not exist for them.</summary>
+    public async Task<Article> ArticleAsync(PortalDb db, Guid articleId, CancellationToken cancellationToken)
+    {
+        // With its history loaded: a transition appends to it, and EF inserts only entries of a loaded collection.
+        var article = await db.Articles.Include(a => a.History).SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        return article is not null && CanView(article) ? article : throw EditingException.NotFound();
+    }
+
+    /// <summary>The author, or an admin, with the right to write.</summary>
+    public void RequireOwner(Article article) => Require(CanWrite && (IsAuthor(article) || Admin));
+
+    /// <summary>For changes the entity does not guard itself (files): only drafts and rejected items change.</summary>
+    public static void RequireEditable(Article article)
+    {
+        if (article.Status is not (ContentStatus.Draft or ContentStatus.Rejected))
+        {
+            throw new ContentWorkflowException("not-editable", "Only drafts and rejected items can be edited.");
+        }
+    }
+
+    public static void Require(bool allowed)
+    {
+        if (!allowed)
+        {
+            throw EditingException.Forbidden();
+        }
+    }
+}
