@@ -11,7 +11,7 @@ public sealed class ArchiveArticle(IDbContextFactory<PortalDb> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var access = await EditorialAccess.ForAsync(db, by, cancellationToken);
         var article = await access.ArticleAsync(db, articleId, cancellationToken);
-        EditorialAccess.Require(access.CanArchive(article));
+        EditorialAccess.Require(access.CanArchive(article.AuthorId));
         article.Archive(by, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
     }

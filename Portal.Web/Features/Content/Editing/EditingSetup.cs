@@ -13,6 +13,7 @@ public static class EditingSetup
             .ValidateOnStart();
         services.AddSingleton<IAuthorizationHandler, AnyRoleRequirementHandler>();
         services.Configure<AuthorizationOptions>(NewsroomPolicy.Add);
+        services.AddSingleton<LocalTimes>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SubmitArticle>();
         services.AddScoped<ApproveArticle>();

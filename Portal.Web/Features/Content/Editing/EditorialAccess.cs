@@ -17,16 +17,22 @@ public sealed record EditorialAccess(Guid PersonId, bool Editor, bool Approver, 
     public bool IsAuthor(Article article) => article.AuthorId == PersonId;
 
     /// <summary>Changes the content of a draft or a rejected item.</summary>
-    public bool CanEdit(Article article) =>
-        article.Status is ContentStatus.Draft or ContentStatus.Rejected && CanWrite && (IsAuthor(article) || Admin);
+    public bool CanEdit(ContentStatus status, Guid authorId) =>
+        status is ContentStatus.Draft or ContentStatus.Rejected && CanWrite && (authorId == PersonId || Admin);
 
     /// <summary>Sees the item in the editor: drafts stay with their author (and admins); reviewers see the rest.</summary>
-    public bool CanView(Article article) =>
-        (CanWrite && IsAuthor(article)) || Admin || (Approver && article.Status != ContentStatus.Draft);
+    public bool CanView(ContentStatus status, Guid authorId) =>
+        (CanWrite && authorId == PersonId) || Admin || (Approver && status != ContentStatus.Draft);
 
-    public bool CanReview(Article article) => Approver && !IsAuthor(article);
+    public bool CanView(Article article) => CanView(article.Status, article.AuthorId);
 
-    public bool CanArchive(Article article) => Approver || Admin || (CanWrite && IsAuthor(article));
+    /// <summary>Approves or rejects: an approver, never on their own item.</summary>
+    public bool CanReview(Guid authorId) => Approver && authorId != PersonId;
+
+    /// <summary>Starts a revision or archives: the author or an admin; approvers may archive too.</summary>
+    public bool CanRevise(Guid authorId) => CanWrite && (authorId == PersonId || Admin);
+
+    public bool CanArchive(Guid authorId) => Approver || CanRevise(authorId);
 
     public static async Task<EditorialAccess> ForAsync(PortalDb db, Guid personId, CancellationToken cancellationToken)
     {
@@ -45,7 +51,7 @@ public sealed record EditorialAccess(Guid PersonId, bool Editor, bool Approver, 
     }
 
     /// <summary>The author, or an admin, with the right to write.</summary>
-    public void RequireOwner(Article article) => Require(CanWrite && (IsAuthor(article) || Admin));
+    public void RequireOwner(Article article) => Require(CanRevise(article.AuthorId));
 
     /// <summary>For changes the entity does not guard itself (files): only drafts and rejected items change.</summary>
     public static void RequireEditable(Article article)

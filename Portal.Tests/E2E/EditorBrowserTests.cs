@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Domain.Audiences;
+using Portal.Domain.Content;
+using Portal.Domain.Data;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.E2E;
+
+/// <summary>The editor on a phone: write with the rich-text editor, autosave, submit, review and publish.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class EditorBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task An_editor_writes_news_that_autosaves_and_another_person_approves_and_publishes_it_after_seeing_the_send_plan()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var editorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(editorContext, 0), Role.Editor);
+        var page = await editorContext.NewPageAsync();
+        var console = new PageConsole(page);
+        await page.GotoAsync("/editor/new/news");
+        await PageConsole.WaitForInteractiveAsync(page);
+
+        await page.GetByTestId("title").FillAsync("新园区正式启用");
+        await page.Locator("[data-testid=body] .rz-html-editor-content").ClickAsync();
+        await page.Keyboard.TypeAsync("下周一起，研发中心搬入新园区。");
+
+        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(page).ToHaveURLAsync(EditAddress());
+        await page.ReloadAsync();
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("新园区正式启用");
+        await Assertions.Expect(page.Locator("[data-testid=body] .rz-html-editor-content")).ToContainTextAsync("研发中心搬入新园区");
+        await Assertions.Expect(page.GetByTestId("reach")).ToHaveAttributeAsync("data-people", new Regex("^[1-9]"));
+
+        await page.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-confirm")).ToContainTextAsync("送达 1 人");
+        await page.GetByTestId("confirm-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
+        Assert.Empty(console.Problems);
+
+        await using var approverContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
+        var review = await approverContext.NewPageAsync();
+        await review.GotoAsync("/editor");
+        await PageConsole.WaitForInteractiveAsync(review);
+        await review.GetByTestId("review-queue").GetByTestId("article-row").ClickAsync();
+        await review.GetByTestId("approve").ClickAsync();
+
+        var plan = review.GetByTestId("send-plan");
+        await Assertions.Expect(plan).ToHaveAttributeAsync("data-calls", "1");
+        await Assertions.Expect(plan).ToHaveAttributeAsync("data-verdict", "Ok");
+        await Assertions.Expect(plan).ToHaveAttributeAsync("data-recipients", "2");
+        await review.GetByTestId("publish-go").ClickAsync();
+        await Assertions.Expect(review.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Published");
+        await Assertions.Expect(review.GetByTestId("history-entry").First).ToHaveAttributeAsync("data-action", "published");
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var article = await db.Articles.AsNoTracking().SingleAsync();
+        Assert.Equal((ContentStatus.Published, "新园区正式启用"), (article.Status, article.Title));
+        Assert.Contains("研发中心搬入新园区", article.Body, StringComparison.Ordinal);
+        Assert.Equal(1, await db.NotificationCalls.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_body_with_script_and_event_handlers_typed_into_the_editor_is_stored_and_shown_sanitized()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(context, 0), Role.Editor);
+        var page = await context.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs++;
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync("/editor/new/notice");
+        await PageConsole.WaitForInteractiveAsync(page);
+
+        await page.GetByTestId("title").FillAsync("安全通知");
+        await page.EvaluateAsync("""
+            () => {
+                const body = document.querySelector('[data-testid=body] .rz-html-editor-content');
+                body.innerHTML = '<p>请注意<img src="x" onerror="window.__xss=1;alert(1)"></p><script>window.__xss=2<\/script><a href="javascript:window.__xss=3">点我</a>';
+                body.dispatchEvent(new Event('input', { bubbles: true }));
+            }
+            """);
+        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(page).ToHaveURLAsync(EditAddress());
+
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            var body = (await db.Articles.AsNoTracking().SingleAsync()).Body;
+            Assert.Contains("请注意", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("onerror", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("javascript:", body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The payload ran once in this browser as it was typed; what counts is what comes back from the server.
+        dialogs = 0;
+        await page.ReloadAsync();
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=body] .rz-html-editor-content")).ToContainTextAsync("请注意");
+        await page.Locator("[data-testid=body] .rz-html-editor-content a").ClickAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=body] [onerror], [data-testid=body] script, [data-testid=body] a[href^='javascript']").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__xss === undefined"));
+        Assert.Equal(0, dialogs);
+    }
+
+    [Fact]
+    public async Task What_was_typed_is_saved_on_the_server_while_the_phone_is_offline_and_is_there_after_a_reload()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(context, 0), Role.Editor);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/editor/new/news");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("title").FillAsync("第一版");
+        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "saved");
+        await Assertions.Expect(page).ToHaveURLAsync(EditAddress());
+
+        await page.GetByTestId("title").FillAsync("断网前写完的标题");
+        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "dirty");
+        await context.SetOfflineAsync(true);
+        await KestrelPortal.EventuallyAsync(() => TitleAsync(host), title => title == "断网前写完的标题", "the autosave on the server");
+        await context.SetOfflineAsync(false);
+
+        await page.ReloadAsync();
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("断网前写完的标题");
+        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "saved");
+    }
+
+    [Fact]
+    public async Task A_push_over_the_limit_is_explained_and_not_published()
+    {
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["Content:Delivery:RefuseAboveCalls"] = "0", ["Content:Delivery:WarnAboveCalls"] = "0" });
+        await using var editorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(editorContext, 0), Role.Editor);
+        var page = await editorContext.NewPageAsync();
+        await page.GotoAsync("/editor/new/notice");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("title").FillAsync("全员通知");
+        await Assertions.Expect(page.GetByTestId("notice-options")).ToBeVisibleAsync();
+        await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("confirm-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
+
+        await using var approverContext = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
+        var review = await approverContext.NewPageAsync();
+        await review.GotoAsync(new Uri(page.Url).AbsolutePath);
+        await PageConsole.WaitForInteractiveAsync(review);
+        await review.GetByTestId("approve").ClickAsync();
+
+        await Assertions.Expect(review.GetByTestId("send-plan")).ToHaveAttributeAsync("data-verdict", "Refuse");
+        await Assertions.Expect(review.GetByTestId("plan-refuse")).ToContainTextAsync("1 calls");
+        await Assertions.Expect(review.GetByTestId("publish-go")).ToBeDisabledAsync();
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(ContentStatus.Approved, (await db.Articles.AsNoTracking().SingleAsync()).Status);
+        Assert.Equal(0, await db.NotificationCalls.CountAsync());
+    }
+
+    private static async Task<string?> TitleAsync(KestrelPortal host)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        return await db.Articles.AsNoTracking().Select(a => a.Title).SingleOrDefaultAsync();
+    }
+
+    [GeneratedRegex(@"/editor/[0-9a-f-]{36}$")]
+    private static partial Regex EditAddress();
+}
