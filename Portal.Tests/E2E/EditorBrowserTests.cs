@@ -6,6 +6,8 @@ using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Content.Editing;
+using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Tests.E2E;
 
@@ -36,6 +38,12 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("新园区正式启用");
         await Assertions.Expect(page.Locator("[data-testid=body] .rz-html-editor-content")).ToContainTextAsync("研发中心搬入新园区");
         await Assertions.Expect(page.GetByTestId("reach")).ToHaveAttributeAsync("data-people", new Regex("^[1-9]"));
+
+        await page.GetByTestId("cover-input").SetInputFilesAsync(new FilePayload { Name = "photo.png", MimeType = "image/png", Buffer = Content.Editing.TestFiles.Exe });
+        await Assertions.Expect(page.GetByTestId("cover-problem")).ToBeVisibleAsync();
+        await page.GetByTestId("cover-input").SetInputFilesAsync(new FilePayload { Name = "campus.png", MimeType = "image/png", Buffer = Content.Editing.TestFiles.Png });
+        await Assertions.Expect(page.GetByTestId("cover-problem")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=cover-preview]')?.naturalWidth === 1");
 
         await page.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("submit-confirm")).ToContainTextAsync("送达 1 人");
@@ -166,6 +174,76 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(ContentStatus.Approved, (await db.Articles.AsNoTracking().SingleAsync()).Status);
         Assert.Equal(0, await db.NotificationCalls.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_rejection_asks_for_a_comment_the_author_sees_it_and_a_published_item_is_revised_or_archived_after_confirming()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var authorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var author = await PersonAsync(host, await TestSignIn.AsDemoPersonAsync(authorContext, 0), Role.Editor);
+        await using var approverContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var approver = await PersonAsync(host, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
+        var rejectable = await WorkflowAsync(host, author, approver, "待退回的通知", publish: false);
+        var published = await WorkflowAsync(host, author, approver, "已发布的新闻", publish: true);
+
+        var review = await approverContext.NewPageAsync();
+        await review.GotoAsync($"/editor/{rejectable:D}");
+        await PageConsole.WaitForInteractiveAsync(review);
+        await review.GetByTestId("reject").ClickAsync();
+        await Assertions.Expect(review.GetByTestId("review-problem")).ToBeVisibleAsync();
+        await review.GetByTestId("reject-comment").FillAsync("请补充放假安排");
+        await review.GetByTestId("reject").ClickAsync();
+        await review.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
+        await Assertions.Expect(review.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Rejected");
+
+        var page = await authorContext.NewPageAsync();
+        await page.GotoAsync($"/editor/{rejectable:D}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("rejection-comment")).ToContainTextAsync("请补充放假安排");
+        await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("待退回的通知");
+
+        await page.GotoAsync($"/editor/{published:D}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("revise").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex(published.ToString("D")));
+        await Assertions.Expect(page).ToHaveURLAsync(EditAddress());
+        await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("已发布的新闻");
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Draft");
+
+        await page.GotoAsync($"/editor/{published:D}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("open-revision")).ToBeVisibleAsync();
+        await page.GetByTestId("archive").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Published");
+        await page.GetByTestId("archive").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Archived");
+    }
+
+    private static async Task<Guid> PersonAsync(KestrelPortal host, string userId, string role)
+    {
+        await TestRoles.GrantAsync(host.Services, userId, role);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        return await db.People.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>Writes and submits an item through the use cases; <paramref name="publish"/> also approves and publishes it.</summary>
+    private static async Task<Guid> WorkflowAsync(KestrelPortal host, Guid author, Guid approver, string title, bool publish)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var input = new DraftInput(ContentKind.News, title, null, "<p>正文</p>", null, false, false, null, false, AudienceInput.ForEveryone());
+        var id = (await services.GetRequiredService<SaveDraft>().RunAsync(null, author, input, null, default)).Id;
+        await services.GetRequiredService<SubmitArticle>().RunAsync(id, author, default);
+        if (publish)
+        {
+            await services.GetRequiredService<ApproveArticle>().RunAsync(id, approver, default);
+            await services.GetRequiredService<PublishArticle>().RunAsync(id, approver, null, false, default);
+        }
+
+        return id;
     }
 
     private static async Task<string?> TitleAsync(KestrelPortal host)
