@@ -17,6 +17,12 @@ public static class AudienceMembers
     {
         var active = db.People.Where(p => p.Active);
         var included = everyone ? null : Union(db, rules.Where(r => !r.Exclude));
+        if (!everyone && included is null)
+        {
+            // Not everyone and nobody named: nobody, as AudienceFilter.VisibleTo says.
+            return active.Where(p => false);
+        }
+
         var excluded = Union(db, rules.Where(r => r.Exclude));
         var members = included is null ? active : active.Where(p => included.Contains(p.Id));
         return excluded is null ? members : members.Where(p => !excluded.Contains(p.Id));

@@ -70,6 +70,8 @@ public sealed class AudienceFilterTests
         Assert.Equal(["di"], await Members(false, AudienceRule.ForRole(org.Editor.Id)));
         Assert.Equal(["ada", "bo", "cy"], await Members(false, AudienceRule.ForDepartment(2, true), AudienceRule.ForDepartment(4, true), AudienceRule.ForRole(org.Editor.Id, exclude: true)));
         Assert.Equal(["bo", "cy"], await Members(true, AudienceRule.ForDepartment(3, true, exclude: true)));
+        Assert.Empty(await Members(false));
+        Assert.Empty(await Members(false, AudienceRule.ForPerson(org.People["bo"].Id, exclude: true)));
 
         var reach = await AudienceMembers.ReachAsync(db, false, [AudienceRule.ForDepartment(2, true)], CancellationToken.None);
         Assert.Equal(new AudienceReach(3, 3), reach);
