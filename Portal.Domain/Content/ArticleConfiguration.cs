@@ -25,6 +25,9 @@ internal sealed class ArticleHistoryConfiguration : IEntityTypeConfiguration<Art
 {
     public void Configure(EntityTypeBuilder<ArticleHistory> builder)
     {
+        // The entity sets its own id; a history row added to a loaded article's History is then inserted,
+        // not taken for an existing row to update.
+        builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Action).HasMaxLength(32);
         builder.Property(h => h.Detail).HasMaxLength(1000);
         builder.HasIndex(h => new { h.ArticleId, h.At });

@@ -5,6 +5,7 @@ using Portal.DingTalk.Stream;
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Outbox;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Roles;
@@ -37,6 +38,8 @@ public static class ConfigurationCatalog
         (ImportOptions.SectionName, typeof(ImportOptions)),
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (DeliveryOptions.SectionName, typeof(DeliveryOptions)),
+        (IntegrationOptions.SectionName, typeof(IntegrationOptions)),
+        (DemoClientOptions.SectionName, typeof(DemoClientOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 
