@@ -56,14 +56,13 @@ public static class IntegrationSetup
     public static Task SeedDemoIntegrationClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         DemoIntegrationClient.SeedAsync(services, cancellationToken);
 
+    private static void ForClients(RouteHandlerBuilder route) =>
+        route.RequireAuthorization(IntegrationPolicies.For(IntegrationClient.ContentWrite)).RequireRateLimiting(RatePolicy).DisableAntiforgery();
+
     public static IEndpointRouteBuilder MapIntegrationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var content = endpoints.MapGroup("/api/v1/content")
-            .RequireAuthorization(IntegrationPolicies.For(IntegrationClient.ContentWrite))
-            .RequireRateLimiting(RatePolicy)
-            .DisableAntiforgery();
-        content.MapPost("", ContentEndpoints.CreateAsync).WithName("CreateContent");
-        content.MapGet("/{id}", ContentEndpoints.GetAsync).WithName("GetContent");
+        ForClients(endpoints.MapPost(ContentEndpoints.Path, ContentEndpoints.CreateAsync).WithName("CreateContent"));
+        ForClients(endpoints.MapGet(ContentEndpoints.Path + "/{id}", ContentEndpoints.GetAsync).WithName("GetContent"));
         return endpoints;
     }
 }

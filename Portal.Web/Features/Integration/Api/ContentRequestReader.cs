@@ -17,6 +17,12 @@ public static class ContentRequestReader
 
     public static ContentRequest? Read(byte[] body, DateTime now, RequestErrors errors)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            errors.Add("$", "malformed-json", "The body is not valid UTF-8.");
+            return null;
+        }
+
         JsonDocument document;
         try
         {

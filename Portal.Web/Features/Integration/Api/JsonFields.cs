@@ -19,12 +19,7 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return WrongType<string>(name, "a string");
-        }
-
-        return value.GetString();
+        return ReadString(value) ?? WrongType<string>(name, "a string of valid Unicode text");
     }
 
     public bool? Bool(string name, bool required)
@@ -70,7 +65,25 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
 
     /// <summary>An optional array of non-empty strings, trimmed.</summary>
     public List<string> Strings(string name, string itemType) =>
-        List(name, item => item.ValueKind == JsonValueKind.String && item.GetString()!.Trim().Length > 0, item => item.GetString()!.Trim(), itemType);
+        List(name, item => ReadString(item)?.Trim().Length > 0, item => ReadString(item)!.Trim(), itemType);
+
+    /// <summary>The string, or null for another kind of value or for text that is not valid Unicode (a lone surrogate).</summary>
+    private static string? ReadString(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private List<T> List<T>(string name, Func<JsonElement, bool> accepts, Func<JsonElement, T> read, string itemType)
     {
