@@ -82,6 +82,23 @@ public sealed class ContentApiTests
         Assert.Equal(0, await db.OutboxMessages.CountAsync());
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task People_and_roles_are_reached_through_one_userid_call_for_the_active_members(DatabaseProvider provider)
+    {
+        await using var portal = await KestrelPortal.StartAsync(provider: provider);
+        await SeedDirectoryAsync(portal.Services);
+        var key = await IssueKeyAsync(portal.Services, "oa", IntegrationClient.ContentWrite, IntegrationClient.ContentPublish);
+
+        var answer = await PostAsync(portal.Http, key, News(new { users = new[] { "it-support", "it-north", "it-north" }, roles = new[] { "approver" } }));
+
+        Assert.Equal(("published", 201), (answer.ItemStatus, answer.Status));
+        await using var db = await Db(portal);
+        var call = await db.NotificationCalls.SingleAsync();
+        Assert.Equal("it-north,it-support", call.UserIds);
+        Assert.Equal(3, await db.AudienceRules.CountAsync());
+    }
+
     [Fact]
     public async Task Publish_false_submits_even_with_the_publish_scope()
     {

@@ -244,3 +244,25 @@ public sealed class ContentValidationOnPostgresTests
         Assert.Equal(before, await FootprintAsync(portal.Services));
     }
 }
+
+/// <summary>Text PostgreSQL cannot store is refused as input, not discovered as a database error.</summary>
+public sealed class NulCharacterTests
+{
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task A_NUL_character_in_any_text_is_a_400_problem(DatabaseProvider provider)
+    {
+        await using var portal = await KestrelPortal.StartAsync(provider: provider);
+        var key = await IssueKeyAsync(portal.Services, "oa", IntegrationClient.ContentWrite, IntegrationClient.ContentPublish);
+        var before = await FootprintAsync(portal.Services);
+        var title = News();
+        title["title"] = "标题\u0000";
+        var user = News(new { users = new[] { "it-sales\u0000" } });
+        var role = News(new { roles = new[] { "\u0000" } });
+
+        var answers = new[] { await PostAsync(portal.Http, key, title), await PostAsync(portal.Http, key, user), await PostAsync(portal.Http, key, role) };
+
+        Assert.Equal([("title", "wrong-type"), ("audience.users[0]", "wrong-type"), ("audience.roles[0]", "wrong-type")], answers.Select(a => (a.Field!, a.Code!)));
+        Assert.Equal(before, await FootprintAsync(portal.Services));
+    }
+}

@@ -26,6 +26,7 @@ public sealed class IntegrationAdminBrowserTests(BrowserFixture browser)
         var console = new PageConsole(page);
 
         await page.GotoAsync("/admin");
+        await PageConsole.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Integration clients" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/admin/integrations");
         await PageConsole.WaitForInteractiveAsync(page);
@@ -47,10 +48,11 @@ public sealed class IntegrationAdminBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("issued-key")).ToHaveCountAsync(0);
         var card = page.Locator("[data-testid=client][data-name=oa-system]");
         await Assertions.Expect(card.GetByTestId("client-prefix")).ToHaveTextAsync(key[..12] + "…");
-        await page.ReloadAsync();
+        var reopened = await context.APIRequest.GetAsync("/admin/integrations");
+        Assert.Contains("oa-system", await reopened.TextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(key[12..], await reopened.TextAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(key[12..], await page.ContentAsync(), StringComparison.Ordinal);
 
-        await PageConsole.WaitForInteractiveAsync(page);
         await card.GetByTestId("client-oa-system-scope-content:publish").UncheckAsync();
         await card.GetByTestId("save-scopes").ClickAsync();
         await Assertions.Expect(card.GetByTestId("client-message")).ToContainTextAsync("Scopes saved");

@@ -19,7 +19,7 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
             return null;
         }
 
-        return ReadString(value) ?? WrongType<string>(name, "a string of valid Unicode text");
+        return ReadString(value) ?? WrongType<string>(name, "a string of valid Unicode text without NUL characters");
     }
 
     public bool? Bool(string name, bool required)
@@ -67,7 +67,10 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
     public List<string> Strings(string name, string itemType) =>
         List(name, item => ReadString(item)?.Trim().Length > 0, item => ReadString(item)!.Trim(), itemType);
 
-    /// <summary>The string, or null for another kind of value or for text that is not valid Unicode (a lone surrogate).</summary>
+    /// <summary>
+    /// The string, or null for another kind of value, for text that is not valid Unicode (a lone
+    /// surrogate) and for text with a NUL character, which PostgreSQL cannot store or compare.
+    /// </summary>
     private static string? ReadString(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -77,7 +80,8 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
 
         try
         {
-            return value.GetString();
+            var text = value.GetString();
+            return text is not null && text.Contains('\0', StringComparison.Ordinal) ? null : text;
         }
         catch (InvalidOperationException)
         {
