@@ -43,6 +43,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
 
     public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
 
+    public DbSet<IntegrationRequest> IntegrationRequests => Set<IntegrationRequest>();
+
     public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();
 
     public DbSet<ImportStagedPerson> ImportStagedPeople => Set<ImportStagedPerson>();

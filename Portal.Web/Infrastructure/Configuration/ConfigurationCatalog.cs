@@ -6,6 +6,7 @@ using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Content.Editing.Files;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Outbox;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Roles;
@@ -39,6 +40,8 @@ public static class ConfigurationCatalog
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (DeliveryOptions.SectionName, typeof(DeliveryOptions)),
         (ContentFileOptions.SectionName, typeof(ContentFileOptions)),
+        (IntegrationOptions.SectionName, typeof(IntegrationOptions)),
+        (DemoClientOptions.SectionName, typeof(DemoClientOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

@@ -5,8 +5,8 @@ using Serilog.Events;
 namespace Portal.Web.Infrastructure.Logging;
 
 /// <summary>
-/// Last line of defence: whatever a log call carries, tokens, secrets, auth codes and mobile numbers
-/// are masked before any sink sees them.
+/// Last line of defence: whatever a log call carries, tokens, secrets, bearer and integration keys,
+/// auth codes and mobile numbers are masked before any sink sees them.
 /// </summary>
 public sealed partial class SensitiveDataRedactor : ILogEventEnricher
 {
@@ -35,6 +35,8 @@ public sealed partial class SensitiveDataRedactor : ILogEventEnricher
     public static string RedactText(string text)
     {
         var result = SensitiveQueryParameter().Replace(text, match => $"{match.Groups[1].Value}={Mask}");
+        result = BearerCredential().Replace(result, match => match.Groups[1].Value + Mask);
+        result = IntegrationKey().Replace(result, Mask);
         return MobileNumber().Replace(result, Mask);
     }
 
@@ -75,6 +77,14 @@ public sealed partial class SensitiveDataRedactor : ILogEventEnricher
 
     [GeneratedRegex(@"\b(access_token|accessToken|appsecret|appSecret|client_secret|clientSecret|code|authCode|ticket|jsapi_ticket|signature|msg_signature|refreshToken|refresh_token|password|key)=[^&\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SensitiveQueryParameter();
+
+    // "Authorization: Bearer <token>" as a header dump or an exception message prints it.
+    [GeneratedRegex(@"\b(Bearer\s+)[^\s,;""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BearerCredential();
+
+    // An integration key wherever it appears, even without the Bearer in front of it.
+    [GeneratedRegex(@"\bptl_[A-Za-z0-9_-]{8,}", RegexOptions.CultureInvariant)]
+    private static partial Regex IntegrationKey();
 
     // Mainland mobile numbers, with or without +86; a longer digit run (an id, a timestamp) is left alone.
     [GeneratedRegex(@"(?<![\d])(?:\+?86[- ]?)?1[3-9]\d{9}(?![\d])", RegexOptions.CultureInvariant)]

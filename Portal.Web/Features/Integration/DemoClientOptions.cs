@@ -1,0 +1,16 @@
+namespace Portal.Web.Features.Integration;
+
+/// <summary>
+/// Configuration section <c>Integration:DemoClient</c>: in Development with the DingTalk simulator, a
+/// client "demo-oa" with every scope and this key, so a local OA system can call the API at once.
+/// </summary>
+public sealed class DemoClientOptions
+{
+    public const string SectionName = "Integration:DemoClient";
+
+    public const string ClientName = "demo-oa";
+
+    public const int MinKeyLength = 16;
+
+    public string? Key { get; set; }
+}

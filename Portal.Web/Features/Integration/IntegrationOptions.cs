@@ -1,0 +1,13 @@
+namespace Portal.Web.Features.Integration;
+
+/// <summary>Configuration section <c>Integration</c>: limits of the integration API.</summary>
+public sealed class IntegrationOptions
+{
+    public const string SectionName = "Integration";
+
+    /// <summary>Requests per minute per integration client.</summary>
+    public int RequestsPerMinute { get; set; } = 60;
+
+    /// <summary>Largest request body accepted, in bytes.</summary>
+    public int MaxBodyBytes { get; set; } = 1_048_576;
+}

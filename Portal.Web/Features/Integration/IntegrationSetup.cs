@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Portal.Domain.Integration;
+using Portal.Web.Features.Integration.Admin;
+using Portal.Web.Features.Integration.Api;
+using Portal.Web.Features.Integration.Keys;
+using Portal.Web.Infrastructure.Http;
+
+namespace Portal.Web.Features.Integration;
+
+public static class IntegrationSetup
+{
+    private const string RatePolicy = "integration-client";
+
+    public static IServiceCollection AddPortalIntegration(this IServiceCollection services)
+    {
+        services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.SectionName)
+            .Validate(o => o.RequestsPerMinute > 0, "Integration:RequestsPerMinute must be positive.")
+            .Validate(o => o.MaxBodyBytes >= 1024, "Integration:MaxBodyBytes must be at least 1024.")
+            .ValidateOnStart();
+        services.AddOptions<DemoClientOptions>().BindConfiguration(DemoClientOptions.SectionName)
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Key) || o.Key.Trim().Length is >= DemoClientOptions.MinKeyLength and <= IntegrationKeys.MaxLength,
+                $"Integration:DemoClient:Key must be {DemoClientOptions.MinKeyLength} to {IntegrationKeys.MaxLength} characters.")
+            .ValidateOnStart();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IntegrationKeyHandler>(IntegrationClaims.Scheme, null);
+        services.Configure<AuthorizationOptions>(IntegrationPolicies.Add);
+        services.AddRateLimiter(limiter =>
+        {
+            // Read when a client's first request arrives, so configuration added later (a test host's) counts.
+            limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.IntegrationClientId()?.ToString("D") ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptionsMonitor<IntegrationOptions>>().CurrentValue.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected ??= (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                return new ValueTask(Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests; try again in a minute")
+                    .ExecuteAsync(rejected.HttpContext));
+            };
+        });
+        services.AddScoped<CreateContent>();
+        services.AddScoped<IssueIntegrationClient>();
+        services.AddScoped<ChangeIntegrationScopes>();
+        services.AddScoped<RevokeIntegrationClient>();
+        return services;
+    }
+
+    /// <summary>In Development with the simulator, the configured demo client; elsewhere nothing.</summary>
+    public static Task SeedDemoIntegrationClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        DemoIntegrationClient.SeedAsync(services, cancellationToken);
+
+    private static void ForClients(RouteHandlerBuilder route) =>
+        route.RequireAuthorization(IntegrationPolicies.For(IntegrationClient.ContentWrite)).RequireRateLimiting(RatePolicy).DisableAntiforgery();
+
+    public static IEndpointRouteBuilder MapIntegrationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ForClients(endpoints.MapPost(ContentEndpoints.Path, ContentEndpoints.CreateAsync).WithName("CreateContent"));
+        ForClients(endpoints.MapGet(ContentEndpoints.Path + "/{id}", ContentEndpoints.GetAsync).WithName("GetContent"));
+        return endpoints;
+    }
+}
