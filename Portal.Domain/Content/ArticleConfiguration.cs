@@ -25,6 +25,8 @@ internal sealed class ArticleHistoryConfiguration : IEntityTypeConfiguration<Art
 {
     public void Configure(EntityTypeBuilder<ArticleHistory> builder)
     {
+        // The id is set when the entry is made; an entry appended to a loaded item is new, not an update.
+        builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.Action).HasMaxLength(32);
         builder.Property(h => h.Detail).HasMaxLength(1000);
         builder.HasIndex(h => new { h.ArticleId, h.At });

@@ -1,5 +1,7 @@
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Features.Content.Scheduling;
 using Portal.Web.Features.Content.Workflow;
+using Portal.Web.Features.Outbox;
 
 namespace Portal.Web.Features.Content;
 
@@ -15,6 +17,9 @@ public static class ContentSetup
         services.AddSingleton<SendPlanner>();
         services.AddScoped<PublishArticle>();
         services.AddScoped<RemindUnread>();
+        services.AddSingleton<IOutboxHandler, NotificationSender>();
+        services.AddSingleton<IOutboxHandler, SendResultCollector>();
+        services.AddContentScheduler();
         return services;
     }
 }

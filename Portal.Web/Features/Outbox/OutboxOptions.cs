@@ -5,6 +5,9 @@ public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
 
+    /// <summary>Whether this instance runs the relay in the background; several instances may.</summary>
+    public bool RunInBackground { get; set; } = true;
+
     public int BatchSize { get; set; } = 50;
 
     /// <summary>How long an instance holds the messages it took; past that, another may take them.</summary>

@@ -36,6 +36,11 @@ public sealed class OutboxRelay(
                 await handler.HandleAsync(message, cancellationToken);
                 message.Delivered(Now());
             }
+            catch (PermanentDeliveryException exception)
+            {
+                message.Failed(exception.Message, Now(), TimeSpan.Zero, maxAttempts: message.Attempts + 1);
+                logger.LogError("Outbox {Kind} {Id} refused for good, dead-lettered: {Error}", message.Kind, message.Id, exception.Message);
+            }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 message.Failed(exception.Message, Now(), Backoff(message.Attempts + 1, settings), settings.MaxAttempts);

@@ -37,6 +37,7 @@ public static class ConfigurationCatalog
         (ImportOptions.SectionName, typeof(ImportOptions)),
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (DeliveryOptions.SectionName, typeof(DeliveryOptions)),
+        (Features.Content.Scheduling.SchedulerOptions.SectionName, typeof(Features.Content.Scheduling.SchedulerOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

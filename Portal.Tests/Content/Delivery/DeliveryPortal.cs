@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Audiences;
+using Portal.Domain.Content;
+using Portal.Domain.Data;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Content.Workflow;
+using Portal.Web.Features.Outbox;
+using Portal.Web.Features.People.Import;
+using Portal.Web.Infrastructure.Data;
+
+namespace Portal.Tests.Content.Delivery;
+
+/// <summary>
+/// A portal on Kestrel with the simulator's demo organisation imported into its directory. Nothing runs in
+/// the background: the test publishes, drives the outbox relay and the clock, and reads what each person's
+/// simulated DingTalk received through the simulator's control API.
+/// </summary>
+internal sealed class DeliveryPortal : IAsyncDisposable
+{
+    private DeliveryPortal(KestrelPortal portal) => Portal = portal;
+
+    public KestrelPortal Portal { get; }
+
+    public ManualTimeProvider Time => Portal.Time;
+
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// The clock stands still, so the simulator's QPS window and the client's pacing are off; retries
+    /// are left to the outbox relay, whose backoff the test steps through.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["DingTalk:Simulator:EnforceLimits"] = "false",
+            ["DingTalk:Client:DefaultQps"] = "0",
+            ["DingTalk:Client:RetryAttempts"] = "0",
+            ["Import:RunInBackground"] = "false",
+            ["Outbox:RunInBackground"] = "false",
+            ["Content:Scheduler:Enabled"] = "false",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public static async Task<DeliveryPortal> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    {
+        var portal = new DeliveryPortal(await KestrelPortal.StartAsync(Settings(settings), provider));
+        await ImportAsync(portal.Portal.Services);
+        return portal;
+    }
+
+    /// <summary>The simulator's organisation, copied into the portal's directory by the real import.</summary>
+    public static async Task ImportAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var import = scope.ServiceProvider.GetRequiredService<OrgImport>();
+        var run = await import.RequestAsync("test", CancellationToken.None);
+        Assert.True(await import.RunAsync(run.Id, CancellationToken.None));
+    }
+
+    public PortalDb Db() => Portal.Get<IDbContextFactory<PortalDb>>().CreateDbContext();
+
+    public T Scoped<T>()
+        where T : notnull => Portal.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    public async Task<Guid> PersonAsync(string userId)
+    {
+        await using var db = Db();
+        return await db.People.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>Active people of the directory, by userId.</summary>
+    public async Task<List<string>> ActiveUserIdsAsync()
+    {
+        await using var db = Db();
+        return await db.People.Where(p => p.Active).OrderBy(p => p.UserId).Select(p => p.UserId).ToListAsync();
+    }
+
+    /// <summary>An item written by one person and approved by another, ready to publish.</summary>
+    public async Task<Guid> ApprovedAsync(ContentKind kind, string title, Audience audience, Action<Article>? setup = null)
+    {
+        await using var db = Db();
+        var editors = await db.People.Where(p => p.Active).OrderBy(p => p.UserId).Select(p => p.Id).Take(2).ToListAsync();
+        var article = new Article(kind, editors[0], title, audience.Id, Now);
+        article.Edit(editors[0], title, $"{title}的摘要", "<p>正文</p>", null, Now);
+        setup?.Invoke(article);
+        article.Submit(editors[0], Now);
+        article.Approve(editors[1], Now);
+        db.Audiences.Add(audience);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return article.Id;
+    }
+
+    public async Task<PublishOutcome> PublishAsync(Guid articleId, DateTime? at = null, bool confirmed = true)
+    {
+        await using var db = Db();
+        var approver = await db.Articles.Where(a => a.Id == articleId).Select(a => a.ReviewedById!.Value).SingleAsync();
+        return await Scoped<PublishArticle>().RunAsync(articleId, approver, at, confirmed, CancellationToken.None);
+    }
+
+    /// <summary>Runs the relay until it finds nothing due; returns how many messages it took.</summary>
+    public async Task<int> DrainAsync()
+    {
+        var relay = Portal.Get<OutboxRelay>();
+        var total = 0;
+        for (var taken = await relay.RunOnceAsync(CancellationToken.None); taken > 0; taken = await relay.RunOnceAsync(CancellationToken.None))
+        {
+            total += taken;
+        }
+
+        return total;
+    }
+
+    /// <summary>Every active or inactive person of the simulated organisation.</summary>
+    public async Task<List<string>> SimulatedUserIdsAsync() =>
+        [.. (await Portal.GetJsonAsync("_dingtalk/_control/users")).EnumerateArray().Select(u => u.GetProperty("userId").GetString()!)];
+
+    /// <summary>The action-card titles in a person's DingTalk inbox, newest first.</summary>
+    public async Task<List<string>> CardTitlesAsync(string userId) =>
+        [.. (await InboxAsync(userId)).Select(m => m.GetProperty("message").GetProperty("action_card").GetProperty("title").GetString()!)];
+
+    public async Task<List<JsonElement>> InboxAsync(string userId) =>
+        [.. (await Portal.GetJsonAsync($"_dingtalk/_control/users/{Uri.EscapeDataString(userId)}/messages")).EnumerateArray()];
+
+    /// <summary>For each person of the simulated organisation, how many cards with exactly this title they received.</summary>
+    public async Task<Dictionary<string, int>> ReceivedAsync(string cardTitle)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var userId in await SimulatedUserIdsAsync())
+        {
+            counts[userId] = (await CardTitlesAsync(userId)).Count(t => t == cardTitle);
+        }
+
+        return counts;
+    }
+
+    public async Task<Dictionary<string, ArticleReceipt>> ReceiptsAsync(Guid articleId)
+    {
+        await using var db = Db();
+        return await (from receipt in db.ArticleReceipts.AsNoTracking()
+                      where receipt.ArticleId == articleId
+                      join person in db.People on receipt.PersonId equals person.Id
+                      select new { person.UserId, receipt }).ToDictionaryAsync(x => x.UserId, x => x.receipt);
+    }
+
+    public ValueTask DisposeAsync() => Portal.DisposeAsync();
+}
