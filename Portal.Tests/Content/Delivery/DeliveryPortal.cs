@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,11 +20,21 @@ namespace Portal.Tests.Content.Delivery;
 /// </summary>
 internal sealed class DeliveryPortal : IAsyncDisposable
 {
-    private DeliveryPortal(KestrelPortal portal) => Portal = portal;
+    private readonly IAsyncDisposable owner;
 
-    public KestrelPortal Portal { get; }
+    public DeliveryPortal(IServiceProvider services, ManualTimeProvider time, string baseUrl, IAsyncDisposable owner)
+    {
+        Services = services;
+        Time = time;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
+        this.owner = owner;
+    }
 
-    public ManualTimeProvider Time => Portal.Time;
+    public IServiceProvider Services { get; }
+
+    public ManualTimeProvider Time { get; }
+
+    public HttpClient Http { get; }
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -52,24 +63,30 @@ internal sealed class DeliveryPortal : IAsyncDisposable
 
     public static async Task<DeliveryPortal> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
     {
-        var portal = new DeliveryPortal(await KestrelPortal.StartAsync(Settings(settings), provider));
-        await ImportAsync(portal.Portal.Services);
+        var kestrel = await KestrelPortal.StartAsync(Settings(settings), provider);
+        var portal = new DeliveryPortal(kestrel.Services, kestrel.Time, kestrel.BaseUrl, kestrel);
+        await portal.ImportAsync();
         return portal;
     }
 
     /// <summary>The simulator's organisation, copied into the portal's directory by the real import.</summary>
-    public static async Task ImportAsync(IServiceProvider services)
+    public async Task ImportAsync()
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<OrgImport>();
         var run = await import.RequestAsync("test", CancellationToken.None);
         Assert.True(await import.RunAsync(run.Id, CancellationToken.None));
     }
 
-    public PortalDb Db() => Portal.Get<IDbContextFactory<PortalDb>>().CreateDbContext();
+    public PortalDb Db() => Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
 
-    public T Scoped<T>()
-        where T : notnull => Portal.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
+    /// <summary>Runs a scoped use case (publish, remind) in a scope of its own, as a request would.</summary>
+    public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> action)
+        where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<T>());
+    }
 
     public async Task<Guid> PersonAsync(string userId)
     {
@@ -104,13 +121,15 @@ internal sealed class DeliveryPortal : IAsyncDisposable
     {
         await using var db = Db();
         var approver = await db.Articles.Where(a => a.Id == articleId).Select(a => a.ReviewedById!.Value).SingleAsync();
-        return await Scoped<PublishArticle>().RunAsync(articleId, approver, at, confirmed, CancellationToken.None);
+        return await RunAsync<PublishArticle, PublishOutcome>(publish => publish.RunAsync(articleId, approver, at, confirmed, CancellationToken.None));
     }
+
+    public OutboxRelay Relay => Services.GetRequiredService<OutboxRelay>();
 
     /// <summary>Runs the relay until it finds nothing due; returns how many messages it took.</summary>
     public async Task<int> DrainAsync()
     {
-        var relay = Portal.Get<OutboxRelay>();
+        var relay = Relay;
         var total = 0;
         for (var taken = await relay.RunOnceAsync(CancellationToken.None); taken > 0; taken = await relay.RunOnceAsync(CancellationToken.None))
         {
@@ -122,14 +141,14 @@ internal sealed class DeliveryPortal : IAsyncDisposable
 
     /// <summary>Every active or inactive person of the simulated organisation.</summary>
     public async Task<List<string>> SimulatedUserIdsAsync() =>
-        [.. (await Portal.GetJsonAsync("_dingtalk/_control/users")).EnumerateArray().Select(u => u.GetProperty("userId").GetString()!)];
+        [.. (await GetJsonAsync("_dingtalk/_control/users")).EnumerateArray().Select(u => u.GetProperty("userId").GetString()!)];
 
     /// <summary>The action-card titles in a person's DingTalk inbox, newest first.</summary>
     public async Task<List<string>> CardTitlesAsync(string userId) =>
         [.. (await InboxAsync(userId)).Select(m => m.GetProperty("message").GetProperty("action_card").GetProperty("title").GetString()!)];
 
     public async Task<List<JsonElement>> InboxAsync(string userId) =>
-        [.. (await Portal.GetJsonAsync($"_dingtalk/_control/users/{Uri.EscapeDataString(userId)}/messages")).EnumerateArray()];
+        [.. (await GetJsonAsync($"_dingtalk/_control/users/{Uri.EscapeDataString(userId)}/messages")).EnumerateArray()];
 
     /// <summary>For each person of the simulated organisation, how many cards with exactly this title they received.</summary>
     public async Task<Dictionary<string, int>> ReceivedAsync(string cardTitle)
@@ -152,5 +171,22 @@ internal sealed class DeliveryPortal : IAsyncDisposable
                       select new { person.UserId, receipt }).ToDictionaryAsync(x => x.UserId, x => x.receipt);
     }
 
-    public ValueTask DisposeAsync() => Portal.DisposeAsync();
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task SetFaultsAsync(object faults)
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri("_dingtalk/_control/faults", UriKind.Relative), faults);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await owner.DisposeAsync();
+    }
 }
