@@ -10,6 +10,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Messages of a batch handled at once; DingTalk's pace is kept by the client whatever this is.</summary>
+    public int Concurrency { get; set; } = 4;
+
     /// <summary>How long an instance holds the messages it took; past that, another may take them.</summary>
     public int LeaseSeconds { get; set; } = 60;
 
