@@ -178,6 +178,14 @@ internal sealed class DeliveryPortal : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Calls the simulator answered for one endpoint (e.g. <c>oapi POST /topapi/message/corpconversation/asyncsend_v2</c>).</summary>
+    public async Task<(long Calls, long Errors)> StatsAsync(string endpoint)
+    {
+        var stats = await GetJsonAsync("_dingtalk/_control/stats");
+        var entry = stats.GetProperty("endpoints").EnumerateArray().FirstOrDefault(e => e.GetProperty("endpoint").GetString() == endpoint);
+        return entry.ValueKind == JsonValueKind.Undefined ? (0, 0) : (entry.GetProperty("calls").GetInt64(), entry.GetProperty("errors").GetInt64());
+    }
+
     public async Task SetFaultsAsync(object faults)
     {
         using var response = await Http.PostAsJsonAsync(new Uri("_dingtalk/_control/faults", UriKind.Relative), faults);

@@ -64,4 +64,24 @@ public sealed class SendResultTests
         await using var check = host.Db();
         Assert.NotNull(await check.NotificationCalls.Where(c => check.NotificationDispatches.Any(d => d.Id == c.DispatchId && d.ArticleId == id)).Select(c => c.ResultAt).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_result_no_longer_available_is_not_asked_for()
+    {
+        await using var host = await DeliveryPortal.StartAsync();
+        var audience = new Audience();
+        audience.Rules.Add(AudienceRule.ForPerson(await host.PersonAsync((await host.ActiveUserIdsAsync())[1])));
+        var id = await host.ApprovedAsync(ContentKind.News, "过期的结果", audience);
+        await host.PublishAsync(id);
+        Assert.Equal(1, await host.DrainAsync());
+
+        // The relay was down for more than a day: DingTalk keeps a send result for 24 hours only.
+        host.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(1, await host.DrainAsync());
+
+        Assert.Equal(0, (await host.StatsAsync("oapi POST /topapi/message/corpconversation/getsendresult")).Calls);
+        Assert.All((await host.ReceiptsAsync(id)).Values, r => Assert.Equal(NotificationOutcome.Sent, r.Notification));
+        await using var db = host.Db();
+        Assert.True(await db.OutboxMessages.AllAsync(m => m.Status == Portal.Domain.Outbox.OutboxStatus.Delivered));
+    }
 }

@@ -11,6 +11,9 @@ internal static partial class DeliveryLog
     [LoggerMessage(3, LogLevel.Information, "Send result of task {TaskId}: {Read} read, {Forbidden} dropped, {Failed} failed")]
     public static partial void ResultCollected(this ILogger logger, long taskId, int read, int forbidden, int failed);
 
+    [LoggerMessage(5, LogLevel.Warning, "Send result of task {TaskId} is no longer available (more than a day old); not collected")]
+    public static partial void ResultExpired(this ILogger logger, long taskId);
+
     [LoggerMessage(4, LogLevel.Information, "Content schedule: {Published} published, {Expired} expired")]
     public static partial void SchedulePass(this ILogger logger, int published, int expired);
 }

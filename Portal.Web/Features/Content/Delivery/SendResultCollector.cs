@@ -20,6 +20,9 @@ public sealed class SendResultCollector(
 {
     public const string KindName = "content.send-result";
 
+    /// <summary>DingTalk answers for a task up to a day after it was sent (reference §4).</summary>
+    public static readonly TimeSpan ResultWindow = TimeSpan.FromHours(24);
+
     public string Kind => KindName;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -33,6 +36,14 @@ public sealed class SendResultCollector(
         }
 
         var taskId = call.TaskId ?? throw new PermanentDeliveryException($"Notification call {callId} was never accepted; it has no result.");
+        var now = time.GetUtcNow().UtcDateTime;
+        if (call.SentAt is { } sent && now - sent >= ResultWindow)
+        {
+            // Asking would only spend a call of the monthly quota on a refusal; the receipts stay as sent.
+            logger.ResultExpired(taskId);
+            return;
+        }
+
         var result = await DingTalkRefusals.CallAsync(() => notifications.GetSendResultAsync(taskId, cancellationToken));
         var outcomes = Outcomes(result);
         var articleId = await db.NotificationDispatches.Where(d => d.Id == call.DispatchId).Select(d => d.ArticleId).SingleAsync(cancellationToken);
@@ -41,7 +52,6 @@ public sealed class SendResultCollector(
         var personIds = people.Select(p => p.Id).ToList();
         var receipts = await db.ArticleReceipts.Where(r => r.ArticleId == articleId && personIds.Contains(r.PersonId))
             .ToDictionaryAsync(r => r.PersonId, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
         foreach (var person in people)
         {
             if (!receipts.TryGetValue(person.Id, out var receipt))
