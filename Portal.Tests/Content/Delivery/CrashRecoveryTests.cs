@@ -15,6 +15,8 @@ namespace Portal.Tests.Content.Delivery;
 /// </summary>
 public sealed class CrashRecoveryTests
 {
+    private const string SendEndpoint = "oapi POST /topapi/message/corpconversation/asyncsend_v2";
+
     [Fact]
     public async Task A_call_resent_after_DingTalk_had_accepted_it_shows_nobody_a_duplicate()
     {
@@ -43,6 +45,31 @@ public sealed class CrashRecoveryTests
         var receipts = await host.ReceiptsAsync(id);
         Assert.All(firstCall, userId => Assert.Equal((NotificationOutcome.Forbidden, "143106"), (receipts[userId].Notification, receipts[userId].NotificationCode)));
         Assert.All(audience.Except(firstCall), userId => Assert.Equal(NotificationOutcome.Sent, receipts[userId].Notification));
+    }
+
+    [Fact]
+    public async Task A_call_delivered_again_after_it_was_accepted_is_not_sent_again()
+    {
+        await using var host = await DeliveryPortal.StartAsync();
+        var (id, audience, _) = await OutageTests.EveryoneButOneAsync(host, "安全生产月活动");
+        await host.DrainAsync();
+        var sends = (await host.StatsAsync(SendEndpoint)).Calls;
+
+        // As after a crash between DingTalk's answer and the relay recording the delivery.
+        await using (var db = host.Db())
+        {
+            await db.OutboxMessages.Where(m => m.Kind == NotificationQueue.SendKind).ExecuteUpdateAsync(set => set.SetProperty(m => m.Status, OutboxStatus.Pending));
+        }
+
+        var calls = (int)sends;
+        Assert.Equal(calls, await host.DrainAsync());
+
+        Assert.Equal(sends, (await host.StatsAsync(SendEndpoint)).Calls);
+        await using var check = host.Db();
+        Assert.Equal(calls, await check.NotificationCalls.CountAsync());
+        Assert.Equal(calls, await check.OutboxMessages.CountAsync(m => m.Kind == SendResultCollector.KindName));
+        Assert.True(await check.OutboxMessages.AllAsync(m => m.Status != OutboxStatus.DeadLettered));
+        Assert.Equal(audience.Order(), (await host.ReceiptsAsync(id)).Keys.Order());
     }
 
     [Fact]

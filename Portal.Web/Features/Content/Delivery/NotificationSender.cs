@@ -51,9 +51,14 @@ public sealed class NotificationSender(
             call.Sent(taskId, Now());
             await db.SaveChangesAsync(CancellationToken.None);
         }
-        else if (call.UserIds.Length > 0 && await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == ResultKey(call.Id), cancellationToken))
+        else
         {
-            return;
+            // Redelivered after the send: only what the crash may have cut short is done again.
+            var resultKey = ResultKey(call.Id);
+            if (call.UserIds.Length > 0 && await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == resultKey, cancellationToken))
+            {
+                return;
+            }
         }
 
         await RecordAsync(db, dispatch.ArticleId, call, cancellationToken);
