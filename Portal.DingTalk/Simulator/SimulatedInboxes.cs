@@ -61,12 +61,12 @@ public sealed class SimulatedInboxes
     public IReadOnlyList<SimulatedMessage>? Messages(string userId) =>
         state.Read((org, inboxes) => org.User(userId) is null
             ? null
-            : inboxes.MessagesOf(userId).Reverse().Select(View).ToList());
+            : inboxes.MessagesOf(userId).Reverse().Select(m => View(inboxes, m)).ToList());
 
     /// <summary>Opens the message: it is read from now on. Null when the person or message does not exist.</summary>
     public SimulatedMessage? MarkRead(string userId, long messageId)
     {
-        var found = state.Read((org, inboxes) => Find(org, inboxes, userId, messageId) is { } message ? View(message) : null);
+        var found = state.Read((org, inboxes) => Find(org, inboxes, userId, messageId) is { } message ? View(inboxes, message) : null);
         if (found is null || found.Read)
         {
             return found;
@@ -86,7 +86,7 @@ public sealed class SimulatedInboxes
                 message.ReadAt = now;
             }
 
-            return View(message);
+            return View(inboxes, message);
         });
     }
 
@@ -105,8 +105,8 @@ public sealed class SimulatedInboxes
     private static InboxMessage? Find(Organisation org, Inboxes inboxes, string userId, long messageId) =>
         org.User(userId) is null ? null : inboxes.MessagesOf(userId).FirstOrDefault(m => m.Id == messageId);
 
-    private static SimulatedMessage View(InboxMessage m) =>
-        new(m.Id, m.TaskId, m.AgentId, m.MsgType, (JsonObject)m.Message.DeepClone(), m.SentAt, m.Read, m.ReadAt, m.Recalled);
+    private static SimulatedMessage View(Inboxes inboxes, InboxMessage m) =>
+        new(m.Id, m.TaskId, m.AgentId, m.MsgType, (JsonObject)inboxes.ContentOf(m).DeepClone(), m.SentAt, m.Read, m.ReadAt, m.Recalled);
 
     private static SimulatedTodo View(SimTodo todo, SimUser user)
     {

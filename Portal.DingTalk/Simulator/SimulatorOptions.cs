@@ -7,7 +7,7 @@ public sealed class SimulatorOptions
 {
     public const string SectionName = "DingTalk:Simulator";
     public const string FileName = "dingtalk-simulator.json";
-    public const int MaxPeople = 10_000;
+    public const int MaxPeople = 100_000;
 
     /// <summary>Folder of the simulator's state file; empty means the <c>data</c> folder beside the app, where the SQLite default lives.</summary>
     public string DataFolder { get; set; } = "";

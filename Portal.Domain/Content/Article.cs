@@ -259,6 +259,16 @@ public sealed class Article : Audiences.IAudienceTargeted
         return true;
     }
 
+    /// <summary>
+    /// The item went live at its scheduled time, but its DingTalk push was refused (over the monthly
+    /// quota or the per-push ceiling) and was not sent; the history says why.
+    /// </summary>
+    public void NotificationWithheld(string reason, DateTime at)
+    {
+        Require(Status == ContentStatus.Published, "not-published", $"A {Status} item sends no notification.");
+        Record(null, "notification-withheld", reason, at);
+    }
+
     public void Expire(DateTime at)
     {
         Require(Status == ContentStatus.Published, "not-published", $"A {Status} item cannot expire.");

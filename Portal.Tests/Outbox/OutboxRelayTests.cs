@@ -118,6 +118,27 @@ public sealed class OutboxRelayTests
         Assert.Equal(3, handler.Delivered.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task A_permanent_refusal_is_dead_lettered_at_once_without_spending_retries(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var time = new ManualTimeProvider();
+        var handler = new RecordingHandler { Refuse = true };
+        var factory = await FactoryAsync(database);
+        await EnqueueAsync(factory, time, 2);
+
+        Assert.Equal(2, await Relay(factory, handler, time).RunOnceAsync(CancellationToken.None));
+
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.All(await db.OutboxMessages.ToListAsync(), message =>
+        {
+            Assert.Equal(OutboxStatus.DeadLettered, message.Status);
+            Assert.Equal(1, message.Attempts);
+            Assert.Equal("bad message", message.LastError);
+        });
+    }
+
     [Fact]
     public void Backoff_doubles_with_jitter_and_stops_at_the_cap()
     {
@@ -161,10 +182,17 @@ public sealed class OutboxRelayTests
 
         public int FailuresLeft { get; set; }
 
+        public bool Refuse { get; set; }
+
         public string Kind => KindName;
 
         public Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
+            if (Refuse)
+            {
+                throw new PermanentDeliveryException("bad message");
+            }
+
             if (FailuresLeft > 0)
             {
                 FailuresLeft--;

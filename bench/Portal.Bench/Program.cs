@@ -15,7 +15,10 @@ switch (command)
     case "import":
         await ImportBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--qps", 15), postgres);
         break;
+    case "fanout":
+        await FanOutBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--listed", 10_000), postgres);
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import [--people N] [--departments N] [--items N] [--qps N] [--postgres CONNECTION]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--postgres CONNECTION]");
         break;
 }

@@ -120,7 +120,8 @@ internal static class WorkNotificationEndpoints
 
             foreach (var (_, copy) in inboxes.CopiesOf(task))
             {
-                copy.Message["oa"]!["status_bar"] = statusBar.DeepClone();
+                // Copies showing a status bar carry their own content (see NotificationDelivery).
+                copy.Message?["oa"]?.AsObject()["status_bar"] = statusBar.DeepClone();
             }
 
             return task;

@@ -20,6 +20,12 @@ internal sealed class InboxData
     /// <summary>Work notifications by the recipient's userId, oldest first.</summary>
     public Dictionary<string, List<InboxMessage>> Messages { get; set; } = [];
 
+    /// <summary>
+    /// Each content sent, once, by its fingerprint: a message to 100,000 people is one entry here and
+    /// 100,000 small copies that point at it. Absent in documents saved before it existed.
+    /// </summary>
+    public Dictionary<string, JsonObject> Contents { get; set; } = [];
+
     public List<SimTodo> Todos { get; set; } = [];
 
     /// <summary>DINGs by the receiver's userId, oldest first.</summary>
@@ -51,6 +57,9 @@ internal sealed class NotificationTask
     public List<ForbiddenDrop> Forbidden { get; set; } = [];
 
     public bool Recalled { get; set; }
+
+    /// <summary>The lists are complete once the task is sent and never change after; only the flags are copied.</summary>
+    public NotificationTask Copy() => (NotificationTask)MemberwiseClone();
 }
 
 /// <summary>A recipient DingTalk dropped silently; <see cref="Count"/> is what they had already received that counts against them.</summary>
@@ -67,8 +76,11 @@ internal sealed class InboxMessage
 
     public string MsgType { get; set; } = "";
 
-    /// <summary>The <c>msg</c> as sent (an OA status bar update changes it in place).</summary>
-    public JsonObject Message { get; set; } = [];
+    /// <summary>
+    /// This copy's own <c>msg</c>, only for an OA message whose status bar it shows (an update changes it in
+    /// place); otherwise null, and the content is <see cref="InboxData.Contents"/>[<see cref="ContentKey"/>].
+    /// </summary>
+    public JsonObject? Message { get; set; }
 
     /// <summary>Fingerprint of the content as sent, for DingTalk's "same content once a day" rule.</summary>
     public string ContentKey { get; set; } = "";
@@ -80,6 +92,13 @@ internal sealed class InboxMessage
     public DateTimeOffset? ReadAt { get; set; }
 
     public bool Recalled { get; set; }
+
+    public InboxMessage Copy()
+    {
+        var copy = (InboxMessage)MemberwiseClone();
+        copy.Message = (JsonObject?)Message?.DeepClone();
+        return copy;
+    }
 }
 
 /// <summary>A to-do (v1.0). Every person id is a unionId.</summary>
@@ -153,4 +172,6 @@ internal sealed class InboxDing
     public DateTimeOffset SentAt { get; set; }
 
     public bool Recalled { get; set; }
+
+    public InboxDing Copy() => (InboxDing)MemberwiseClone();
 }

@@ -43,32 +43,39 @@ internal static class NotificationDelivery
         var shown = ShownMessage(request, task.StatusBarShown);
         var contentKey = Fingerprint(request.Message);
         var today = ChinaTime.Day(now);
+        var delivered = false;
         foreach (var userId in Recipients(org, request, task))
         {
-            var received = inboxes.ReceivedOn(userId, today).ToList();
-            var repeats = received.Count(m => m.ContentKey == contentKey);
+            var (received, repeats) = inboxes.ReceivedOn(userId, today, contentKey);
             if (rules.DropRepeated && repeats > 0)
             {
                 task.Forbidden.Add(new ForbiddenDrop(userId, RepeatedContentCode, repeats));
                 continue;
             }
 
-            if (rules.DailyPerUser > 0 && received.Count >= rules.DailyPerUser)
+            if (rules.DailyPerUser > 0 && received >= rules.DailyPerUser)
             {
-                task.Forbidden.Add(new ForbiddenDrop(userId, DailyCapCode, received.Count));
+                task.Forbidden.Add(new ForbiddenDrop(userId, DailyCapCode, received));
                 continue;
             }
 
+            // Only a copy showing an OA status bar changes later, so only that one keeps content of its own.
             inboxes.Deliver(userId, new InboxMessage
             {
                 TaskId = task.TaskId,
                 AgentId = request.AgentId,
                 MsgType = request.MsgType,
-                Message = (JsonObject)shown.DeepClone(),
+                Message = task.StatusBarShown ? (JsonObject)shown.DeepClone() : null,
                 ContentKey = contentKey,
                 SentAt = now,
             });
             task.Delivered.Add(userId);
+            delivered = true;
+        }
+
+        if (delivered && !task.StatusBarShown)
+        {
+            inboxes.Store(contentKey, (JsonObject)shown.DeepClone());
         }
 
         inboxes.Add(task, now);
@@ -95,6 +102,7 @@ internal static class NotificationDelivery
             }
         }
 
+        var subtrees = new HashSet<long>();
         foreach (var deptId in request.DeptIds.Distinct())
         {
             if (org.Department(deptId) is null)
@@ -103,16 +111,13 @@ internal static class NotificationDelivery
                 continue;
             }
 
-            var subtree = org.Subtree(deptId).ToHashSet();
-            foreach (var member in org.Users.Where(u => u.Active && u.DeptIds.Any(subtree.Contains)))
-            {
-                Add(member.UserId);
-            }
+            subtrees.UnionWith(org.Subtree(deptId));
         }
 
-        if (request.ToAllUsers)
+        if (request.ToAllUsers || subtrees.Count > 0)
         {
-            foreach (var person in org.Users.Where(u => u.Active))
+            // One pass over the organisation, however many departments the call names.
+            foreach (var person in org.Users.Where(u => u.Active && (request.ToAllUsers || u.DeptIds.Exists(subtrees.Contains))))
             {
                 Add(person.UserId);
             }

@@ -25,6 +25,7 @@ internal sealed class Organisation
     private readonly Dictionary<long, SimDepartment> departments;
     private readonly Dictionary<string, SimUser> users;
     private long nextSequence;
+    private List<SimUser>? ordered;
 
     public Organisation(OrganisationData data)
     {
@@ -38,7 +39,8 @@ internal sealed class Organisation
 
     public IEnumerable<SimDepartment> Departments => departments.Values;
 
-    public IEnumerable<SimUser> Users => users.Values.OrderBy(u => u.Sequence);
+    /// <summary>In order of joining; kept sorted between changes, as every list and every send to all walks it.</summary>
+    public IReadOnlyList<SimUser> Users => ordered ??= [.. users.Values.OrderBy(u => u.Sequence)];
 
     public int UserCount => users.Count;
 
@@ -66,14 +68,19 @@ internal sealed class Organisation
         return users.Values.Count(u => u.DeptIds.Any(subtree.Contains));
     }
 
+    /// <summary>The department and every department below it, parents before children, siblings in order.</summary>
     public IEnumerable<long> Subtree(long deptId)
     {
-        yield return deptId;
-        foreach (var child in Children(deptId))
+        // One pass to index children: walking the tree by scanning all departments per node is quadratic.
+        var children = departments.Values.ToLookup(d => d.ParentId);
+        var pending = new Stack<long>([deptId]);
+        while (pending.Count > 0)
         {
-            foreach (var id in Subtree(child.Id))
+            var id = pending.Pop();
+            yield return id;
+            foreach (var child in children[id].OrderByDescending(d => d.Order).ThenByDescending(d => d.Id))
             {
-                yield return id;
+                pending.Push(child.Id);
             }
         }
     }
@@ -99,12 +106,14 @@ internal sealed class Organisation
     {
         user.Sequence = ++nextSequence;
         users.Add(user.UserId, user);
+        ordered = null;
     }
 
     /// <summary>Takes the person out with every reference to them (leaderships, reporting lines).</summary>
     public void Remove(SimUser user)
     {
         users.Remove(user.UserId);
+        ordered = null;
         foreach (var department in departments.Values)
         {
             department.ManagerUserIds.Remove(user.UserId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,17 @@ internal sealed class SimulatorPersistence : IHostedService
     // Real time, not the simulated clock: this only paces disk writes after a burst of changes.
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
 
+    // A large organisation takes a while to write; waiting a few times that long between writes keeps
+    // saving to a small share of the machine while a burst of messages goes on.
+    private const int QuietFactor = 4;
+
     private readonly SimulatorState state;
     private readonly IOptionsMonitor<DingTalkOptions> dingTalk;
     private readonly string path;
     private readonly ILogger<SimulatorPersistence> logger;
     private readonly Lock writing = new();
     private long savedVersion;
+    private long lastSaveTicks;
     private int scheduled;
     private bool stopped;
 
@@ -52,11 +58,12 @@ internal sealed class SimulatorPersistence : IHostedService
     {
         if (Interlocked.Exchange(ref scheduled, 1) == 0)
         {
-            _ = Task.Delay(Debounce).ContinueWith(_ => Save(stopAfterwards: false), TaskScheduler.Default);
+            var quiet = TimeSpan.FromTicks(Interlocked.Read(ref lastSaveTicks) * QuietFactor);
+            _ = Task.Delay(quiet > Debounce ? quiet : Debounce).ContinueWith(_ => Save(stopAfterwards: false), TaskScheduler.Default);
         }
     }
 
-    /// <summary>Synchronous under one lock: the file is small, and a stop must not interleave with a pending write.</summary>
+    /// <summary>Synchronous under its own lock (not the state's): a stop must not interleave with a pending write.</summary>
     private void Save(bool stopAfterwards)
     {
         lock (writing)
@@ -66,9 +73,11 @@ internal sealed class SimulatorPersistence : IHostedService
             {
                 if (!stopped && state.Version != savedVersion)
                 {
+                    var started = Stopwatch.GetTimestamp();
                     var (json, version) = state.Serialize();
                     SimulatorFile.WriteAtomically(path, json);
                     savedVersion = version;
+                    Interlocked.Exchange(ref lastSaveTicks, Stopwatch.GetElapsedTime(started).Ticks);
                 }
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

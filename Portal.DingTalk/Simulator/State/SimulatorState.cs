@@ -35,6 +35,10 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
     private int seed;
     private long version;
 
+    // The organisation rarely changes while messages flow; its JSON is kept until it does.
+    private long organisationVersion;
+    private (long Version, byte[] Json)? savedOrganisation;
+
     public event Action? Changed;
 
     public long Version => Interlocked.Read(ref version);
@@ -63,43 +67,71 @@ internal sealed class SimulatorState(IOptions<SimulatorOptions> options, ILogger
         }
     }
 
-    /// <summary>Runs a change; a <see cref="Http.SimulatedError"/> thrown before anything is touched leaves the state as it was.</summary>
-    public T Write<T>(Func<Organisation, T> change) => Write((org, _) => change(org));
+    /// <summary>Runs a change to the organisation; a <see cref="Http.SimulatedError"/> thrown before anything is touched leaves the state as it was.</summary>
+    public T Write<T>(Func<Organisation, T> change) => Change((org, _) => change(org), organisationChanged: true);
 
+    /// <summary>Runs a change to what people received (the organisation is only read).</summary>
     /// <inheritdoc cref="Write{T}(Func{Organisation, T})"/>
-    public T Write<T>(Func<Organisation, Inboxes, T> change)
+    public T Write<T>(Func<Organisation, Inboxes, T> change) => Change(change, organisationChanged: false);
+
+    public void Regenerate(int newSeed, int people) => Replace(OrganisationGenerator.Generate(newSeed, people), newSeed);
+
+    /// <summary>A new organisation with empty inboxes.</summary>
+    public void Replace(OrganisationData data, int newSeed)
+    {
+        lock (gate)
+        {
+            organisation = new Organisation(data);
+            inboxes = new Inboxes(new InboxData());
+            seed = newSeed;
+            organisationVersion++;
+            Interlocked.Increment(ref version);
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// The whole state as the JSON document, and the version it shows. Only a copy of what may still change
+    /// is taken under the lock; the writing happens outside it, so a large organisation is saved without
+    /// holding up the calls made meanwhile.
+    /// </summary>
+    public (byte[] Json, long Version) Serialize()
+    {
+        byte[] organisationJson;
+        InboxData snapshot;
+        int snapshotSeed;
+        long snapshotVersion;
+        lock (gate)
+        {
+            var org = Loaded();
+            if (savedOrganisation is not { } saved || saved.Version != organisationVersion)
+            {
+                saved = (organisationVersion, SimulatorFile.Serialize(org.ToData()));
+                savedOrganisation = saved;
+            }
+
+            organisationJson = saved.Json;
+            snapshot = inboxes.Snapshot();
+            snapshotSeed = seed;
+            snapshotVersion = Version;
+        }
+
+        return (SimulatorFile.Serialize(snapshotSeed, organisationJson, snapshot), snapshotVersion);
+    }
+
+    private T Change<T>(Func<Organisation, Inboxes, T> change, bool organisationChanged)
     {
         T result;
         lock (gate)
         {
             result = change(Loaded(), inboxes);
+            organisationVersion += organisationChanged ? 1 : 0;
             Interlocked.Increment(ref version);
         }
 
         Changed?.Invoke();
         return result;
-    }
-
-    public void Regenerate(int newSeed, int people)
-    {
-        lock (gate)
-        {
-            organisation = new Organisation(OrganisationGenerator.Generate(newSeed, people));
-            inboxes = new Inboxes(new InboxData());
-            seed = newSeed;
-            Interlocked.Increment(ref version);
-        }
-
-        Changed?.Invoke();
-    }
-
-    public (byte[] Json, long Version) Serialize()
-    {
-        lock (gate)
-        {
-            var snapshot = new SimulatorSnapshot { Seed = seed, Organisation = Loaded().ToData(), Inboxes = inboxes.Data };
-            return (SimulatorFile.Serialize(snapshot), Version);
-        }
     }
 
     private Organisation Loaded()

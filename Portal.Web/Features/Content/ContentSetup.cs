@@ -1,6 +1,8 @@
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Content.Editing;
+using Portal.Web.Features.Content.Scheduling;
 using Portal.Web.Features.Content.Workflow;
+using Portal.Web.Features.Outbox;
 
 namespace Portal.Web.Features.Content;
 
@@ -17,6 +19,9 @@ public static class ContentSetup
         services.AddScoped<PublishArticle>();
         services.AddScoped<RemindUnread>();
         services.AddContentEditing();
+        services.AddSingleton<IOutboxHandler, NotificationSender>();
+        services.AddSingleton<IOutboxHandler, SendResultCollector>();
+        services.AddContentScheduler();
         return services;
     }
 }

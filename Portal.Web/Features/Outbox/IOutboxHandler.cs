@@ -2,7 +2,7 @@ using Portal.Domain.Outbox;
 
 namespace Portal.Web.Features.Outbox;
 
-/// <summary>Delivers one kind of outbox message. Throwing means "try again later".</summary>
+/// <summary>Delivers one kind of outbox message. Throwing means "try again later"; <see cref="PermanentDeliveryException"/> means "never".</summary>
 public interface IOutboxHandler
 {
     string Kind { get; }

@@ -7,6 +7,11 @@ internal sealed class OutboxWorker(OutboxRelay relay, IOptionsMonitor<OutboxOpti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.CurrentValue.RunInBackground)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var taken = 0;

@@ -3,6 +3,7 @@ using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Features.Content.Scheduling;
 using Portal.Web.Features.Content.Editing.Files;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
@@ -42,6 +43,7 @@ public static class ConfigurationCatalog
         (ContentFileOptions.SectionName, typeof(ContentFileOptions)),
         (IntegrationOptions.SectionName, typeof(IntegrationOptions)),
         (DemoClientOptions.SectionName, typeof(DemoClientOptions)),
+        (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

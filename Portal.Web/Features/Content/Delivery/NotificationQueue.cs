@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Portal.DingTalk.Client.Messages;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
@@ -21,7 +20,7 @@ public static class NotificationQueue
         {
             ArticleId = articleId,
             Purpose = purpose,
-            Message = JsonSerializer.Serialize(message),
+            Message = FrozenMessage.Write(message),
             Recipients = plan.Recipients,
             CreatedById = by,
             CreatedAt = at,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
@@ -12,7 +13,7 @@ public sealed record PublishOutcome(ContentStatus Status, SendPlan? Plan);
 /// Going live and queueing its DingTalk push commit together, so a published item is never left
 /// without its notification, nor a notification sent for an item that did not go live.
 /// </summary>
-public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPlanner planner, ContentLinks links, TimeProvider time)
+public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPlanner planner, ContentLinks links, TimeProvider time, ILogger<PublishArticle> logger)
 {
     /// <param name="confirmed">The publisher saw a warning-level plan and went ahead.</param>
     public async Task<PublishOutcome> RunAsync(Guid articleId, Guid by, DateTime? publishAt, bool confirmed, CancellationToken cancellationToken)
@@ -31,54 +32,113 @@ public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPl
         }
 
         article.Publish(by, now, publishAt);
-        var plan = article.Status == ContentStatus.Published ? await QueueAsync(db, article, by, confirmed, cancellationToken) : null;
+        SendPlan? plan = null;
+        if (article.Status == ContentStatus.Published && article.Notify)
+        {
+            plan = await PlanAsync(db, article, cancellationToken);
+            if (plan.Verdict == SendVerdict.Refuse)
+            {
+                throw new ContentWorkflowException("send-refused", $"The push needs {plan.CallCount} DingTalk calls; {plan.QuotaLeft} are left this month and the limit per push is configured lower.");
+            }
+
+            if (plan.Verdict == SendVerdict.Warn && !confirmed)
+            {
+                throw new ContentWorkflowException("confirm-send", $"The push needs {plan.CallCount} DingTalk calls; confirm to send.");
+            }
+
+            Queue(db, article, plan, by);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new PublishOutcome(article.Status, plan);
     }
 
-    /// <summary>The scheduler's pass: every approved item whose time has come goes live with its push.</summary>
+    /// <summary>
+    /// The scheduler's pass: every approved item whose time has come goes live with its push, each on its
+    /// own, so one that fails does not hold back the others (it stays due and is tried on the next pass).
+    /// </summary>
+    /// <returns>How many items went live.</returns>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = Now();
-        var due = await db.Articles.Include(a => a.History)
-            .Where(a => a.Status == ContentStatus.Approved && a.PublishAt != null && a.PublishAt <= now)
-            .ToListAsync(cancellationToken);
-        foreach (var article in due.Where(a => a.PublishIfDue(now)))
+        List<Guid> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // The publisher accepted the plan when scheduling; only a hard refusal stops it now.
-            await QueueAsync(db, article, null, confirmed: true, cancellationToken);
+            due = await db.Articles
+                .Where(a => a.Status == ContentStatus.Approved && a.RevisionOfId == null && a.PublishAt != null && a.PublishAt <= now)
+                .OrderBy(a => a.PublishAt).Select(a => a.Id).ToListAsync(cancellationToken);
+        }
+
+        var published = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                published += await PublishScheduledAsync(id, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Scheduled publication of {ArticleId} failed; it is tried again on the next pass", id);
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>
+    /// Claims the item with a conditional update first, so when several instances run the scheduler only
+    /// one publishes it (and queues one push). The publisher accepted the plan when scheduling; only a hard
+    /// refusal stops the push now, and then the item still goes live, its history saying why it was silent.
+    /// </summary>
+    private async Task<bool> PublishScheduledAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Articles
+            .Where(a => a.Id == id && a.Status == ContentStatus.Approved && a.PublishAt != null && a.PublishAt <= now)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return false;
+        }
+
+        var article = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == id, cancellationToken);
+        if (!article.PublishIfDue(now))
+        {
+            return false;
+        }
+
+        if (article.Notify)
+        {
+            var plan = await PlanAsync(db, article, cancellationToken);
+            if (plan.Verdict == SendVerdict.Refuse)
+            {
+                article.NotificationWithheld(string.Create(CultureInfo.InvariantCulture, $"send-refused: {plan.CallCount} calls needed, {plan.QuotaLeft} left this month"), now);
+                logger.LogWarning("{ArticleId} went live at its scheduled time without its push: {Calls} calls needed, {Left} left", id, plan.CallCount, plan.QuotaLeft);
+            }
+            else
+            {
+                Queue(db, article, plan, null);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
-    private async Task<SendPlan?> QueueAsync(PortalDb db, Article article, Guid? by, bool confirmed, CancellationToken cancellationToken)
+    private async Task<SendPlan> PlanAsync(PortalDb db, Article article, CancellationToken cancellationToken)
     {
-        if (!article.Notify)
-        {
-            return null;
-        }
-
         var audience = await db.Audiences.Include(a => a.Rules).SingleAsync(a => a.Id == article.AudienceId, cancellationToken);
-        var plan = await planner.ForAudienceAsync(db, audience, cancellationToken);
-        if (plan.Verdict == SendVerdict.Refuse)
-        {
-            throw new ContentWorkflowException("send-refused", $"The push needs {plan.CallCount} DingTalk calls; {plan.QuotaLeft} are left this month and the limit per push is configured lower.");
-        }
+        return await planner.ForAudienceAsync(db, audience, cancellationToken);
+    }
 
-        if (plan.Verdict == SendVerdict.Warn && !confirmed)
-        {
-            throw new ContentWorkflowException("confirm-send", $"The push needs {plan.CallCount} DingTalk calls; confirm to send.");
-        }
-
+    private void Queue(PortalDb db, Article article, SendPlan plan, Guid? by)
+    {
         if (plan.CallCount > 0)
         {
             NotificationQueue.Enqueue(db, article.Id, DispatchPurpose.Publish, ArticleMessages.Published(article, links.Item(article.Id)), plan, by, Now());
         }
-
-        return plan;
     }
 
     private static async Task MoveFilesAsync(PortalDb db, Guid fromRevision, Guid toLive, CancellationToken cancellationToken)
