@@ -38,21 +38,49 @@ public static class AudienceMembers
         return new AudienceReach(people, departments);
     }
 
-    private static IQueryable<Guid>? Union(PortalDb db, IEnumerable<AudienceRule> rules) =>
-        PeopleMatching.Union(rules, rule => Matches(db, rule));
-
-    private static IQueryable<Guid> Matches(PortalDb db, AudienceRule rule)
+    /// <summary>
+    /// One query part per rule kind, each over the list of that kind's ids, so an audience of a thousand
+    /// named people stays one small query (SQLite refuses a compound of more than 500 parts).
+    /// </summary>
+    private static IQueryable<Guid>? Union(PortalDb db, IEnumerable<AudienceRule> rules)
     {
-        switch (rule.Kind)
+        var list = rules.ToList();
+        if (list.Count == 0)
         {
-            case AudienceRuleKind.Person:
-                return PeopleMatching.Person(db, rule.PersonId);
-            case AudienceRuleKind.Role:
-                var roleId = rule.RoleId ?? Guid.Empty;
-                var everyoneIsEmployee = db.People.Where(p => db.Roles.Any(r => r.Id == roleId && r.Key == Role.Employee)).Select(p => p.Id);
-                return db.RoleMembers.Where(m => m.RoleId == roleId).Select(m => m.PersonId).Union(everyoneIsEmployee);
-            default:
-                return PeopleMatching.InDepartment(db, rule.DepartmentId, rule.IncludeSubdepartments);
+            return null;
         }
+
+        var personIds = Ids(list, AudienceRuleKind.Person, r => r.PersonId);
+        var roleIds = Ids(list, AudienceRuleKind.Role, r => r.RoleId);
+        var flat = Ids(list.Where(r => !r.IncludeSubdepartments), AudienceRuleKind.Department, r => r.DepartmentId);
+        var deep = Ids(list.Where(r => r.IncludeSubdepartments), AudienceRuleKind.Department, r => r.DepartmentId);
+        var parts = new List<IQueryable<Guid>>();
+        if (personIds.Count > 0)
+        {
+            parts.Add(db.People.Where(p => personIds.Contains(p.Id)).Select(p => p.Id));
+        }
+
+        if (roleIds.Count > 0)
+        {
+            var everyoneIsEmployee = db.People.Where(p => db.Roles.Any(r => roleIds.Contains(r.Id) && r.Key == Role.Employee)).Select(p => p.Id);
+            parts.Add(db.RoleMembers.Where(m => roleIds.Contains(m.RoleId)).Select(m => m.PersonId).Union(everyoneIsEmployee));
+        }
+
+        if (flat.Count > 0)
+        {
+            parts.Add(db.PersonDepartments.Where(d => flat.Contains(d.DepartmentId)).Select(d => d.PersonId));
+        }
+
+        if (deep.Count > 0)
+        {
+            var subtree = db.DepartmentClosures.Where(c => deep.Contains(c.AncestorId)).Select(c => c.DescendantId);
+            parts.Add(db.PersonDepartments.Where(d => subtree.Contains(d.DepartmentId)).Select(d => d.PersonId));
+        }
+
+        return parts.Count == 0 ? db.People.Where(p => false).Select(p => p.Id) : parts.Aggregate((all, part) => all.Union(part));
     }
+
+    private static List<T> Ids<T>(IEnumerable<AudienceRule> rules, AudienceRuleKind kind, Func<AudienceRule, T?> id)
+        where T : struct =>
+        [.. rules.Where(r => r.Kind == kind).Select(id).OfType<T>().Distinct()];
 }

@@ -83,6 +83,26 @@ public sealed class AudienceFilterTests
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task An_audience_of_a_thousand_named_people_resolves_in_one_query(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = SchemaReader.OpenDb(database);
+        await db.Database.MigrateAsync();
+        var org = await SeedAsync(db);
+        var rules = Enumerable.Range(0, 997).Select(_ => AudienceRule.ForPerson(Guid.NewGuid()))
+            .Append(AudienceRule.ForPerson(org.People["bo"].Id))
+            .Append(AudienceRule.ForPerson(org.People["cy"].Id))
+            .Append(AudienceRule.ForDepartment(4, false, exclude: true))
+            .Append(AudienceRule.ForDepartment(3, true))
+            .ToList();
+
+        var members = await AudienceMembers.Resolve(db, false, rules).Select(p => p.UserId).OrderBy(u => u).ToListAsync();
+
+        Assert.Equal(["ada", "di"], members);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task An_inactive_person_has_no_viewer(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
