@@ -66,6 +66,7 @@ public static class DingTalkSimulatorExtensions
         ControlEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         ControlInboxEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         ControlEventEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        ControlDingEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         endpoints.MapStreamGateway(SimulatorDefaults.ApiPath);
         DropStreamConnectionsOnStop(endpoints.ServiceProvider);
         return endpoints;

@@ -1,4 +1,5 @@
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Features.Content.Reading;
 using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Web.Features.Content;
@@ -15,6 +16,7 @@ public static class ContentSetup
         services.AddSingleton<SendPlanner>();
         services.AddScoped<PublishArticle>();
         services.AddScoped<RemindUnread>();
+        services.AddContentReading();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Stream;
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Features.Content.Reading.Demo;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Features.Outbox;
@@ -37,6 +38,7 @@ public static class ConfigurationCatalog
         (ImportOptions.SectionName, typeof(ImportOptions)),
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (DeliveryOptions.SectionName, typeof(DeliveryOptions)),
+        (DemoContentOptions.SectionName, typeof(DemoContentOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 
