@@ -120,6 +120,7 @@ public sealed partial class AuthorizationMatrixTests : PortalTest
         RouteParameter().Replace(pattern, match => match.Groups[1].Value.ToUpperInvariant() switch
         {
             "CULTURE" => "zh-CN",
+            "ID" => "0196a2c4-0000-7000-8000-000000000001",
             _ => "someone-else",
         }).Replace("{**path}", "x", StringComparison.Ordinal);
 
