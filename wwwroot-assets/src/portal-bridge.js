@@ -74,10 +74,6 @@ function configure(jsApiList) {
     const reply = await fetch('api/dingtalk/jsapi-config?url=' + encodeURIComponent(url), { credentials: 'same-origin' });
     if (!reply.ok) throw new Error('jsapi-config answered ' + reply.status);
     const signed = await reply.json();
-    const ready = new Promise((resolve, reject) => {
-      core.ready(resolve);
-      core.error(reject);
-    });
     core.config({
       agentId: signed.agentId,
       corpId: signed.corpId,
@@ -87,7 +83,11 @@ function configure(jsApiList) {
       type: 0,
       jsApiList,
     });
-    await ready;
+    // Registered after config: before it, ready() would not wait for the permission check.
+    await new Promise((resolve, reject) => {
+      core.ready(resolve);
+      core.error(reject);
+    });
   })();
   configured.catch(() => {
     configured = undefined;
