@@ -41,12 +41,33 @@ public sealed class FeedQueryTests
 
         await using var db = await world.Factory.CreateDbContextAsync();
         var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, null, 10, CancellationToken.None);
+        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
 
         Assert.Equal([oldPinned, unreadNotice], attention.Select(e => e.Id));
         Assert.Equal([newsLater, news, readNotice], feed.Items.Select(e => e.Id));
         Assert.DoesNotContain(expired, attention.Select(e => e.Id).Concat(feed.Items.Select(e => e.Id)));
         Assert.Null(feed.Next);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task Unread_notices_beyond_the_top_list_stay_on_the_page_in_the_feed(DatabaseProvider provider)
+    {
+        await using var world = await ReadingWorld.CreateAsync(provider);
+        var notices = new List<Guid>();
+        for (var i = 0; i < ReadingQueries.AttentionLimit + 3; i++)
+        {
+            notices.Add(await world.PublishAsync(ContentKind.Notice, $"notice {i}", at: world.Now.AddMinutes(i - 100)));
+        }
+
+        var viewer = await world.ViewerAsync("ada");
+        await using var db = await world.Factory.CreateDbContextAsync();
+        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
+        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
+
+        Assert.Equal(notices.AsEnumerable().Reverse().Take(ReadingQueries.AttentionLimit), attention.Select(e => e.Id));
+        Assert.Equal(notices.Take(3).Reverse(), feed.Items.Select(e => e.Id));
+        Assert.All(feed.Items, e => Assert.False(e.Read));
     }
 
     [Theory]
@@ -69,7 +90,7 @@ public sealed class FeedQueryTests
         do
         {
             await using var db = await world.Factory.CreateDbContextAsync();
-            var page = await ReadingQueries.FeedAsync(db, viewer, world.Now, cursor, 5, CancellationToken.None);
+            var page = await ReadingQueries.FeedAsync(db, viewer, world.Now, [], cursor, 5, CancellationToken.None);
             Assert.True(page.Items.Count <= 5);
             seen.AddRange(page.Items.Select(e => e.Id));
             cursor = page.Next;
@@ -102,7 +123,7 @@ public sealed class FeedQueryTests
 
         Assert.Equal(Readability.Readable, outcome);
         await using var db = await world.Factory.CreateDbContextAsync();
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, null, 10, CancellationToken.None);
+        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [], null, 10, CancellationToken.None);
         Assert.Equal([(second, false), (first, true)], feed.Items.Select(e => (e.Id, e.Read)));
         Assert.Equal(1, await UnreadAsync(world, "di"));
     }
@@ -112,7 +133,7 @@ public sealed class FeedQueryTests
         var viewer = await world.ViewerAsync(name);
         await using var db = await world.Factory.CreateDbContextAsync();
         var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, null, 50, CancellationToken.None);
+        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 50, CancellationToken.None);
         return [.. attention.Concat(feed.Items).OrderBy(e => e.Title, StringComparer.Ordinal).Select(e => e.Id)];
     }
 

@@ -8,34 +8,62 @@ namespace Portal.Web.Features.Content.Reading;
 
 /// <summary>
 /// What a person reads: the notices that want their attention, the feed, their unread count. Every
-/// query starts from <see cref="Live"/>, which filters through <see cref="AudienceFilter.VisibleTo{T}(IQueryable{T}, PortalDb, Viewer)"/>.
+/// query ends in <see cref="Live"/>, which filters through <see cref="AudienceFilter.VisibleTo{T}(IQueryable{T}, PortalDb, Viewer)"/>.
+/// The visibility test comes last on purpose: SQLite evaluates conditions in order, and the cheap ones
+/// (kind, a receipt looked up by its key) then spare most rows the costlier audience test.
 /// </summary>
 public static class ReadingQueries
 {
     public const int AttentionLimit = 20;
     public const int UnreadCountCap = 100;
 
-    /// <summary>Published, not past its expiry, and for this person.</summary>
-    public static IQueryable<Article> Live(PortalDb db, Viewer viewer, DateTime now) =>
-        db.Articles.AsNoTracking()
-            .Where(a => a.Status == ContentStatus.Published && a.PublishedAt != null && (a.ExpiresAt == null || a.ExpiresAt > now))
-            .VisibleTo(db, viewer);
-
-    /// <summary>Pinned notices, then notices not yet read (or acknowledged, where asked); pinned first, newest first.</summary>
-    public static Task<List<FeedEntry>> AttentionAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken) =>
-        Project(db, viewer, Live(db, viewer, now).Where(NeedsAttention(db, viewer.PersonId))
-                .OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PublishedAt).Take(AttentionLimit))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Everything else, newest first, one page at a time.</summary>
-    public static async Task<FeedPage> FeedAsync(PortalDb db, Viewer viewer, DateTime now, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
+    /// <summary>Published, not past its expiry, matching every filter, and for this person.</summary>
+    public static IQueryable<Article> Live(PortalDb db, Viewer viewer, DateTime now, params Expression<Func<Article, bool>>[] filters)
     {
-        var items = Live(db, viewer, now).Where(Not(NeedsAttention(db, viewer.PersonId)));
+        var live = db.Articles.AsNoTracking()
+            .Where(a => a.Status == ContentStatus.Published && a.PublishedAt != null && (a.ExpiresAt == null || a.ExpiresAt > now));
+        return filters.Aggregate(live, (items, filter) => items.Where(filter)).VisibleTo(db, viewer);
+    }
+
+    /// <summary>Pinned notices, then notices not yet read (or acknowledged, where asked); each newest first.</summary>
+    public static async Task<List<FeedEntry>> AttentionAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken)
+    {
+        // Pinned notices are few but carry no index: a plain scan for their ids is far cheaper than
+        // walking the date index to find them. Visibility is still decided below, per item.
+        var pinnedIds = await db.Articles.AsNoTracking()
+            .Where(a => a.Status == ContentStatus.Published && a.Kind == ContentKind.Notice && a.Pinned)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        var pinned = pinnedIds.Count == 0 ? [] : await Project(db, viewer, Live(db, viewer, now, a => pinnedIds.Contains(a.Id))
+                .OrderByDescending(a => a.PublishedAt).Take(AttentionLimit))
+            .ToListAsync(cancellationToken);
+        if (pinned.Count >= AttentionLimit)
+        {
+            return pinned;
+        }
+
+        // Newest first in index order, so the scan stops as soon as the list is full.
+        var pending = await Project(db, viewer, Live(db, viewer, now, a => a.Kind == ContentKind.Notice && !a.Pinned, NotDone(db, viewer.PersonId))
+                .OrderByDescending(a => a.PublishedAt).Take(AttentionLimit - pinned.Count))
+            .ToListAsync(cancellationToken);
+        return [.. pinned, .. pending];
+    }
+
+    /// <summary>Everything else (all but <paramref name="shownAbove"/>, the notices listed first), newest first, one page at a time.</summary>
+    public static async Task<FeedPage> FeedAsync(
+        PortalDb db, Viewer viewer, DateTime now, IReadOnlyCollection<Guid> shownAbove, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
+    {
+        var above = shownAbove.ToList();
+        Expression<Func<Article, bool>> rest = a => !above.Contains(a.Id);
+        IQueryable<Article> items;
         if (after is not null)
         {
             var at = after.PublishedAt;
             var shown = after.ShownAtThatTime.ToList();
-            items = items.Where(a => a.PublishedAt < at || (a.PublishedAt == at && !shown.Contains(a.Id)));
+            items = Live(db, viewer, now, a => a.PublishedAt < at || (a.PublishedAt == at && !shown.Contains(a.Id)), rest);
+        }
+        else
+        {
+            items = Live(db, viewer, now, rest);
         }
 
         var page = await Project(db, viewer, items.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(pageSize + 1)).ToListAsync(cancellationToken);
@@ -56,18 +84,14 @@ public static class ReadingQueries
     {
         var personId = viewer.PersonId;
         var read = db.ArticleReceipts.Where(r => r.PersonId == personId && r.ReadAt != null);
-        return Live(db, viewer, now).Where(a => !read.Any(r => r.ArticleId == a.Id)).Take(UnreadCountCap).CountAsync(cancellationToken);
+        return Live(db, viewer, now, a => !read.Any(r => r.ArticleId == a.Id)).Take(UnreadCountCap).CountAsync(cancellationToken);
     }
 
-    private static Expression<Func<Article, bool>> NeedsAttention(PortalDb db, Guid personId)
+    private static Expression<Func<Article, bool>> NotDone(PortalDb db, Guid personId)
     {
         var receipts = db.ArticleReceipts.Where(r => r.PersonId == personId);
-        return a => a.Kind == ContentKind.Notice
-            && (a.Pinned || !receipts.Any(r => r.ArticleId == a.Id && r.ReadAt != null && (!a.RequiresAcknowledgement || r.AcknowledgedAt != null)));
+        return a => !receipts.Any(r => r.ArticleId == a.Id && r.ReadAt != null && (!a.RequiresAcknowledgement || r.AcknowledgedAt != null));
     }
-
-    private static Expression<Func<Article, bool>> Not(Expression<Func<Article, bool>> predicate) =>
-        Expression.Lambda<Func<Article, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     private static IQueryable<FeedEntry> Project(PortalDb db, Viewer viewer, IQueryable<Article> items)
     {
