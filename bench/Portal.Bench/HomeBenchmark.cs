@@ -43,9 +43,17 @@ internal static class HomeBenchmark
                 await LoadRunner.MaxThroughputAsync("warm-up", client, path, concurrency, warmup);
             }
 
-            var document = Print(await LoadRunner.MaxThroughputAsync($"bare document (no shell), {concurrency} clients", client, HomeBenchHost.BareDocumentPath, concurrency, duration));
-            var bare = Print(await LoadRunner.MaxThroughputAsync($"bare page, {concurrency} clients", client, HomeBenchHost.BarePath, concurrency, duration));
-            var home = Print(await LoadRunner.MaxThroughputAsync($"home page, {concurrency} clients", client, "/", concurrency, duration));
+            var turns = await LoadRunner.InTurnsAsync(
+                client,
+                [
+                    ($"bare document (no shell), {concurrency} clients", HomeBenchHost.BareDocumentPath),
+                    ($"bare page, {concurrency} clients", HomeBenchHost.BarePath),
+                    ($"home page, {concurrency} clients", "/"),
+                ],
+                concurrency,
+                duration,
+                rounds: 5);
+            var (document, bare, home) = (Print(turns[0]), Print(turns[1]), Print(turns[2]));
             Print(await LoadRunner.FixedRateAsync($"bare page at {rate} req/s", client, HomeBenchHost.BarePath, rate, duration));
             var homeAtRate = Print(await LoadRunner.FixedRateAsync($"home page at {rate} req/s", client, "/", rate, duration));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"home throughput {home.RequestsPerSecond / document.RequestsPerSecond:0.00}x the bare document's (no shell)"));

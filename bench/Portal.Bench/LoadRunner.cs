@@ -6,15 +6,38 @@ namespace Portal.Bench;
 /// <summary>Drives GET requests at a page over real HTTP: as fast as it answers, or at a fixed rate.</summary>
 internal static class LoadRunner
 {
-    public sealed record Result(string Name, double RequestsPerSecond, double P50Ms, double P95Ms, int Requests, int Failures)
+    public sealed record Result(string Name, double RequestsPerSecond, double P50Ms, double P95Ms, int Requests, int Failures, List<double>? Samples = null)
     {
         public string Format() => string.Create(
             CultureInfo.InvariantCulture,
             $"{Name,-44} {RequestsPerSecond,8:0.0} req/s   p50 {P50Ms,7:0.0} ms   p95 {P95Ms,7:0.0} ms   ({Requests} requests, {Failures} failed)");
     }
 
+    /// <summary>
+    /// Closed loop over several pages in turns (<paramref name="rounds"/> short slices each), so a change
+    /// in the machine's load during the run touches every page alike instead of whichever ran then.
+    /// </summary>
+    public static async Task<Result[]> InTurnsAsync(HttpClient client, (string Name, string Path)[] pages, int concurrency, TimeSpan duration, int rounds)
+    {
+        var slice = duration / rounds;
+        var parts = pages.Select(_ => new List<Result>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < pages.Length; i++)
+            {
+                parts[i].Add(await MaxThroughputAsync(pages[i].Name, client, pages[i].Path, concurrency, slice, keepSamples: true));
+            }
+        }
+
+        return [.. parts.Select((results, i) =>
+        {
+            var samples = results.SelectMany(r => r.Samples!).ToList();
+            return Summarise(pages[i].Name, samples, results.Sum(r => r.Failures), samples.Count / (slice.TotalSeconds * rounds));
+        })];
+    }
+
     /// <summary>Closed loop: <paramref name="concurrency"/> clients each send the next request when the last one answers.</summary>
-    public static async Task<Result> MaxThroughputAsync(string name, HttpClient client, string path, int concurrency, TimeSpan duration)
+    public static async Task<Result> MaxThroughputAsync(string name, HttpClient client, string path, int concurrency, TimeSpan duration, bool keepSamples = false)
     {
         var samples = new List<double>();
         var failures = 0;
@@ -35,7 +58,8 @@ internal static class LoadRunner
 
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return Summarise(name, samples, failures, samples.Count / elapsed);
+        var result = Summarise(name, samples, failures, samples.Count / elapsed);
+        return keepSamples ? result with { Samples = samples } : result;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Portal.Web.Features.Content.Reading;
 /// </summary>
 public static class ReadingQueries
 {
-    public const int AttentionLimit = 20;
+    public const int AttentionLimit = 10;
     public const int UnreadCountCap = 100;
 
     /// <summary>Published, not past its expiry, matching every filter, and for this person.</summary>

@@ -8,6 +8,8 @@ public static class ReadingSetup
     /// <summary>The home feed, the item page and its receipts, the reach page, and the demo content of a development start.</summary>
     public static IServiceCollection AddContentReading(this IServiceCollection services)
     {
+        services.AddMemoryCache();
+        services.AddSingleton<UnreadCounts>();
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ReadingEvents>();
         services.AddScoped<RecordRead>();
