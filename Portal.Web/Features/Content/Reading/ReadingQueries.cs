@@ -25,15 +25,23 @@ public static class ReadingQueries
         return filters.Aggregate(live, (items, filter) => items.Where(filter)).VisibleTo(db, viewer);
     }
 
-    /// <summary>Pinned notices, then notices not yet read (or acknowledged, where asked); each newest first.</summary>
-    public static async Task<List<FeedEntry>> AttentionAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken)
-    {
-        // Pinned notices are few but carry no index: a plain scan for their ids is far cheaper than
-        // walking the date index to find them. Visibility is still decided below, per item.
-        var pinnedIds = await db.Articles.AsNoTracking()
+    /// <summary>Ids of every published pinned notice, whoever it is for: few, and not personal.</summary>
+    public static Task<List<Guid>> PinnedIdsAsync(PortalDb db, CancellationToken cancellationToken) =>
+        db.Articles.AsNoTracking()
             .Where(a => a.Status == ContentStatus.Published && a.Kind == ContentKind.Notice && a.Pinned)
             .Select(a => a.Id).ToListAsync(cancellationToken);
-        var pinned = pinnedIds.Count == 0 ? [] : await Project(db, viewer, Live(db, viewer, now, a => pinnedIds.Contains(a.Id))
+
+    /// <summary>Pinned notices, then notices not yet read (or acknowledged, where asked); each newest first.</summary>
+    public static async Task<List<FeedEntry>> AttentionAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken) =>
+        await AttentionAsync(db, viewer, now, await PinnedIdsAsync(db, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="AttentionAsync(PortalDb, Viewer, DateTime, CancellationToken)"/>
+    /// <param name="pinnedIds">From <see cref="PinnedIdsAsync"/>; visibility is still decided per item.</param>
+    public static async Task<List<FeedEntry>> AttentionAsync(
+        PortalDb db, Viewer viewer, DateTime now, IReadOnlyCollection<Guid> pinnedIds, CancellationToken cancellationToken)
+    {
+        var pinnedList = pinnedIds.ToList();
+        var pinned = pinnedList.Count == 0 ? [] : await Project(db, viewer, Live(db, viewer, now, a => pinnedList.Contains(a.Id))
                 .OrderByDescending(a => a.PublishedAt).Take(AttentionLimit))
             .ToListAsync(cancellationToken);
         if (pinned.Count >= AttentionLimit)

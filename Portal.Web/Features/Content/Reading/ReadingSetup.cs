@@ -10,6 +10,7 @@ public static class ReadingSetup
     {
         services.AddMemoryCache();
         services.AddSingleton<UnreadCounts>();
+        services.AddSingleton<PinnedNotices>();
         services.AddScoped<CurrentViewer>();
         services.AddScoped<ReadingEvents>();
         services.AddScoped<RecordRead>();
