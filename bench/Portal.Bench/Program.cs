@@ -18,7 +18,7 @@ switch (command)
     case "home":
         await HomeBenchmark.RunAsync(
             Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000),
-            Arguments.Int(args, "--rate", 200), Arguments.Int(args, "--seconds", 15), Arguments.Int(args, "--clients", 16));
+            Arguments.Int(args, "--rate", 200), Arguments.Int(args, "--seconds", 15), Arguments.Int(args, "--clients", 4));
         break;
     default:
         Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|home [--people N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--postgres CONNECTION]");
