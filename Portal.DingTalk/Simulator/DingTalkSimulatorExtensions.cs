@@ -67,6 +67,7 @@ public static class DingTalkSimulatorExtensions
         ControlInboxEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         ControlEventEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         ControlOrganisationEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
+        ControlDingEndpoints.Map(endpoints.MapGroup(SimulatorDefaults.ControlPath));
         endpoints.MapStreamGateway(SimulatorDefaults.ApiPath);
         DropStreamConnectionsOnStop(endpoints.ServiceProvider);
         return endpoints;

@@ -28,6 +28,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
             // Tests decide themselves when an import runs; a background one would race them.
             ["Import:WhenDirectoryEmpty"] = "false",
+            ["Content:Demo:WhenEmpty"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

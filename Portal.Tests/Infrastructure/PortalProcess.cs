@@ -44,6 +44,7 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["Database__Provider"] = database.Provider.ToString();
         start.Environment["ConnectionStrings__Portal"] = database.ConnectionString;
         start.Environment["Import__WhenDirectoryEmpty"] = "false";
+        start.Environment["Content__Demo__WhenEmpty"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

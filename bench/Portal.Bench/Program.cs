@@ -18,7 +18,12 @@ switch (command)
     case "fanout":
         await FanOutBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--listed", 10_000), postgres);
         break;
+    case "home":
+        await HomeBenchmark.RunAsync(
+            Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000),
+            Arguments.Int(args, "--rate", 200), Arguments.Int(args, "--seconds", 15), Arguments.Int(args, "--clients", 4));
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--postgres CONNECTION]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout|home [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--postgres CONNECTION]");
         break;
 }

@@ -7,6 +7,7 @@ import { requestAuthCode$ as unionRequestAuthCode } from 'dingtalk-jsapi/api/uni
 import { setTitle$ } from 'dingtalk-jsapi/api/biz/navigation/setTitle';
 import { toast$ } from 'dingtalk-jsapi/api/device/notification/toast';
 import { openLink$ } from 'dingtalk-jsapi/api/biz/util/openLink';
+import { create$ as createDing$ } from 'dingtalk-jsapi/api/biz/ding/create';
 
 const dingTalkAgent = /DingTalk/i;
 
@@ -61,6 +62,56 @@ export async function openLink(url) {
     await openLink$({ url });
   } else {
     window.open(url, '_blank', 'noopener');
+  }
+}
+
+// dd.config once per page: the server signs this page's URL (without its fragment) for the JSAPIs
+// that need permission. DingTalk checks the signature before those calls go through.
+let configured;
+function configure(jsApiList) {
+  configured ??= (async () => {
+    const url = location.href.split('#')[0];
+    const reply = await fetch('api/dingtalk/jsapi-config?url=' + encodeURIComponent(url), { credentials: 'same-origin' });
+    if (!reply.ok) throw new Error('jsapi-config answered ' + reply.status);
+    const signed = await reply.json();
+    core.config({
+      agentId: signed.agentId,
+      corpId: signed.corpId,
+      timeStamp: signed.timeStamp,
+      nonceStr: signed.nonceStr,
+      signature: signed.signature,
+      type: 0,
+      jsApiList,
+    });
+    // Registered after config: before it, ready() would not wait for the permission check.
+    await new Promise((resolve, reject) => {
+      core.ready(resolve);
+      core.error(reject);
+    });
+  })();
+  configured.catch(() => {
+    configured = undefined;
+  });
+  return configured;
+}
+
+// Opens DingTalk's DING composer (biz.ding.create) prefilled; the sender still reviews and sends it.
+export async function createDing(draft) {
+  if (!isInDingTalk()) return { inDingTalk: false, created: false };
+  try {
+    await configure(['biz.ding.create']);
+    const result = await createDing$({
+      users: draft.userIds,
+      corpId: draft.corpId,
+      type: 2,
+      alertType: 2,
+      bizType: 0,
+      text: draft.text,
+      attachment: { title: draft.title, url: draft.url, image: draft.image || '', text: draft.summary || '' },
+    });
+    return { inDingTalk: true, created: !!(result && result.dingCreateResult) };
+  } catch (error) {
+    throw new Error(describe(error) || 'biz.ding.create failed');
   }
 }
 

@@ -1,6 +1,7 @@
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Content.Editing;
 using Portal.Web.Features.Content.Scheduling;
+using Portal.Web.Features.Content.Reading;
 using Portal.Web.Features.Content.Workflow;
 using Portal.Web.Features.Outbox;
 
@@ -22,6 +23,7 @@ public static class ContentSetup
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, SendResultCollector>();
         services.AddContentScheduler();
+        services.AddContentReading();
         return services;
     }
 }

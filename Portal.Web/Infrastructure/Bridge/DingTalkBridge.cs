@@ -30,6 +30,10 @@ public sealed class DingTalkBridge(IJSRuntime js) : IAsyncDisposable
     public async Task OpenLinkAsync(string url) =>
         await (await ModuleAsync()).InvokeVoidAsync("openLink", url);
 
+    /// <summary>Opens DingTalk's DING composer (<c>biz.ding.create</c>, after dd.config) prefilled with the draft.</summary>
+    public async Task<DingComposerResult> CreateDingAsync(DingDraft draft) =>
+        await (await ModuleAsync()).InvokeAsync<DingComposerResult>("createDing", draft);
+
     public async ValueTask DisposeAsync()
     {
         if (module is not null)

@@ -5,6 +5,7 @@ using Portal.DingTalk.Stream;
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Content.Scheduling;
 using Portal.Web.Features.Content.Editing.Files;
+using Portal.Web.Features.Content.Reading.Demo;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
 using Portal.Web.Features.Integration;
@@ -44,6 +45,7 @@ public static class ConfigurationCatalog
         (IntegrationOptions.SectionName, typeof(IntegrationOptions)),
         (DemoClientOptions.SectionName, typeof(DemoClientOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
+        (DemoContentOptions.SectionName, typeof(DemoContentOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

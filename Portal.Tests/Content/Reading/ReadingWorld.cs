@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Portal.Domain.Audiences;
+using Portal.Domain.Content;
+using Portal.Domain.Data;
+using Portal.Domain.People;
+using Portal.Tests.Infrastructure;
+using Portal.Web.Infrastructure.Data;
+
+namespace Portal.Tests.Content.Reading;
+
+/// <summary>
+/// A small organisation on a real database: 1 company → 2 sales → 3 sales-east; 1 → 4 engineering.
+/// Ada is in 3, Bo in 4, Cy in 2, Di in 4. Items are published through their own workflow.
+/// </summary>
+public sealed class ReadingWorld : IAsyncDisposable
+{
+    private readonly TestDatabase database;
+
+    private ReadingWorld(TestDatabase database, IDbContextFactory<PortalDb> factory)
+    {
+        this.database = database;
+        Factory = factory;
+    }
+
+    public IDbContextFactory<PortalDb> Factory { get; }
+
+    public ManualTimeProvider Time { get; } = new();
+
+    public Dictionary<string, Person> People { get; } = [];
+
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    public static async Task<ReadingWorld> CreateAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var builder = new DbContextOptionsBuilder<PortalDb>();
+        DataSetup.ConfigureProvider(builder, database.Provider, database.ConnectionString);
+        var factory = new PooledDbContextFactory<PortalDb>(builder.Options);
+        var world = new ReadingWorld(database, factory);
+        await using var db = await factory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await world.SeedAsync(db);
+        return world;
+    }
+
+    public async Task<Viewer> ViewerAsync(string name)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        return await ViewerQuery.ForPersonAsync(db, People[name].Id, CancellationToken.None) ?? throw new InvalidOperationException(name + " has no viewer");
+    }
+
+    /// <summary>Publishes an item at <paramref name="at"/> (now when null) for everyone or the given department subtree.</summary>
+    public async Task<Guid> PublishAsync(
+        ContentKind kind, string title, long? department = null, DateTime? at = null, bool pinned = false, bool acknowledge = false, DateTime? expiresAt = null, Guid? author = null)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var audience = department is null ? Audience.ForEveryone() : new Audience();
+        if (department is { } departmentId)
+        {
+            audience.Rules.Add(AudienceRule.ForDepartment(departmentId, includeSubdepartments: true));
+        }
+
+        db.Audiences.Add(audience);
+        var when = at ?? Now;
+        var writer = author ?? Guid.NewGuid();
+        var article = new Article(kind, writer, title, audience.Id, when);
+        article.Edit(writer, title, "summary of " + title, "<p>" + title + "</p>", null, when);
+        if (kind == ContentKind.Notice)
+        {
+            article.SetNoticeOptions(acknowledge, pinned, expiresAt);
+        }
+
+        article.Submit(writer, when);
+        article.Approve(Guid.NewGuid(), when);
+        article.Publish(Guid.NewGuid(), when);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return article.Id;
+    }
+
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+
+    private async Task SeedAsync(PortalDb db)
+    {
+        db.Departments.AddRange(new Department(1, "公司", null), new Department(2, "销售部", 1), new Department(3, "华东销售", 2), new Department(4, "研发部", 1));
+        (long Ancestor, long Descendant, int Distance)[] closure =
+            [(1, 1, 0), (2, 2, 0), (3, 3, 0), (4, 4, 0), (1, 2, 1), (1, 3, 2), (2, 3, 1), (1, 4, 1)];
+        db.DepartmentClosures.AddRange(closure.Select(c => new DepartmentClosure { AncestorId = c.Ancestor, DescendantId = c.Descendant, Distance = c.Distance }));
+        foreach (var (name, department) in new[] { ("ada", 3L), ("bo", 4L), ("cy", 2L), ("di", 4L) })
+        {
+            var person = new Person(name, name.ToUpperInvariant()) { UpdatedAt = Now };
+            person.Departments.Add(new PersonDepartment { DepartmentId = department });
+            People[name] = person;
+        }
+
+        db.People.AddRange(People.Values);
+        await RoleMembership.EnsureBuiltInRolesAsync(db, CancellationToken.None);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Portal.Web.Features.Content.Reading.Demo;
+
+public static class DemoContentSetup
+{
+    public static IServiceCollection AddDemoContent(this IServiceCollection services)
+    {
+        services.AddOptions<DemoContentOptions>().BindConfiguration(DemoContentOptions.SectionName);
+        services.AddScoped<DemoContentSeeder>();
+        services.AddHostedService<DemoContentWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Portal.Domain.Content;
+
+namespace Portal.Web.Features.Content.Reading;
+
+/// <summary>One item as a list shows it to one person.</summary>
+public sealed record FeedEntry(
+    Guid Id,
+    ContentKind Kind,
+    string Title,
+    string? Summary,
+    Guid? CoverImageId,
+    DateTime PublishedAt,
+    bool Pinned,
+    bool RequiresAcknowledgement,
+    bool Read,
+    bool Acknowledged)
+{
+    public bool AwaitsAcknowledgement => RequiresAcknowledgement && !Acknowledged;
+}
+
+/// <summary>A page of the feed and where the next one starts.</summary>
+public sealed record FeedPage(IReadOnlyList<FeedEntry> Items, FeedCursor? Next);
+
+/// <summary>
+/// Where the next page starts: items published before <see cref="PublishedAt"/>, or at that instant but
+/// not yet shown. Unlike an offset it neither repeats nor skips an item when new ones are published meanwhile.
+/// </summary>
+public sealed record FeedCursor(DateTime PublishedAt, IReadOnlyList<Guid> ShownAtThatTime);
