@@ -13,6 +13,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.RejectionComment).HasMaxLength(1000);
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
+
+        // The home page walks the notices newest first and stops when its list is full.
+        builder.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt });
         builder.HasIndex(a => a.AuthorId);
         builder.HasIndex(a => a.RevisionOfId);
         builder.Property(a => a.Notify).HasDefaultValue(true).ValueGeneratedNever();

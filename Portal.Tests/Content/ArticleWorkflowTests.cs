@@ -147,43 +147,8 @@ public sealed class ArticleWorkflowTests
         Assert.Equal("请补充时间", stored.History.Single(h => h.Action == "rejected").Detail);
     }
 
-    private static Article In(ContentStatus status)
-    {
-        var article = new Article(ContentKind.Notice, Author, "通知", Guid.NewGuid(), Now);
-        switch (status)
-        {
-            case ContentStatus.Draft:
-                return article;
-            case ContentStatus.Rejected:
-                article.Submit(Author, Now);
-                article.Reject(Reviewer, "再改改", Now);
-                return article;
-        }
-
-        article.Submit(Author, Now);
-        if (status == ContentStatus.Submitted)
-        {
-            return article;
-        }
-
-        article.Approve(Reviewer, Now);
-        if (status == ContentStatus.Approved)
-        {
-            return article;
-        }
-
-        article.Publish(Reviewer, Now);
-        if (status == ContentStatus.Expired)
-        {
-            article.Expire(Now);
-        }
-        else if (status == ContentStatus.Archived)
-        {
-            article.Archive(Reviewer, Now);
-        }
-
-        return article;
-    }
+    private static Article In(ContentStatus status) =>
+        ArticleMoves.To(new Article(ContentKind.Notice, Author, "通知", Guid.NewGuid(), Now), status, Author, Reviewer, Now);
 
     private static void Apply(Article article, Move move)
     {

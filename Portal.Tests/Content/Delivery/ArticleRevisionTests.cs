@@ -129,33 +129,6 @@ public sealed class ArticleRevisionTests
         var article = new Article(ContentKind.Notice, Author, "通知", Guid.NewGuid(), Now);
         article.Edit(Author, "通知", "摘要", "<p>正文</p>", "行政", Now);
         article.SetNoticeOptions(requiresAcknowledgement: false, pinned: false, Now.AddDays(7));
-        if (status == ContentStatus.Draft)
-        {
-            return article;
-        }
-
-        article.Submit(Author, Now);
-        if (status == ContentStatus.Submitted)
-        {
-            return article;
-        }
-
-        article.Approve(Reviewer, Now);
-        if (status == ContentStatus.Approved)
-        {
-            return article;
-        }
-
-        article.Publish(Reviewer, Now);
-        if (status == ContentStatus.Expired)
-        {
-            article.Expire(Now);
-        }
-        else if (status == ContentStatus.Archived)
-        {
-            article.Archive(Reviewer, Now);
-        }
-
-        return article;
+        return ArticleMoves.To(article, status, Author, Reviewer, Now);
     }
 }

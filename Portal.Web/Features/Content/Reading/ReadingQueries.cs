@@ -41,9 +41,10 @@ public static class ReadingQueries
         PortalDb db, Viewer viewer, DateTime now, IReadOnlyCollection<Guid> pinnedIds, CancellationToken cancellationToken)
     {
         var pinnedList = pinnedIds.ToList();
-        var pinned = pinnedList.Count == 0 ? [] : await Project(db, viewer, Live(db, viewer, now, a => pinnedList.Contains(a.Id))
-                .OrderByDescending(a => a.PublishedAt).Take(AttentionLimit))
-            .ToListAsync(cancellationToken);
+
+        // Looked up by key and ordered here: ordered in SQL, the date index wins and every published row is walked.
+        var pinned = pinnedList.Count == 0 ? [] : (await Project(db, viewer, Live(db, viewer, now, a => pinnedList.Contains(a.Id))).ToListAsync(cancellationToken))
+            .OrderByDescending(e => e.PublishedAt).Take(AttentionLimit).ToList();
         if (pinned.Count >= AttentionLimit)
         {
             return pinned;

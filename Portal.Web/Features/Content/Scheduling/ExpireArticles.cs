@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
+using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Web.Features.Content.Scheduling;
 
@@ -18,20 +19,7 @@ public sealed class ExpireArticles(IDbContextFactory<PortalDb> dbFactory, TimePr
                 .Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
-        var expired = 0;
-        foreach (var id in due)
-        {
-            try
-            {
-                expired += await ExpireAsync(id, now, cancellationToken) ? 1 : 0;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "Expiry of {ArticleId} failed; it is tried again on the next pass", id);
-            }
-        }
-
-        return expired;
+        return await ItemPass.RunAsync(due, id => ExpireAsync(id, now, cancellationToken), logger, "Expiry", cancellationToken);
     }
 
     /// <summary>The conditional update claims the item, so a second instance finds nothing left to expire.</summary>

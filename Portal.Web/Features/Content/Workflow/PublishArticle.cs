@@ -69,20 +69,7 @@ public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPl
                 .OrderBy(a => a.PublishAt).Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
-        var published = 0;
-        foreach (var id in due)
-        {
-            try
-            {
-                published += await PublishScheduledAsync(id, now, cancellationToken) ? 1 : 0;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "Scheduled publication of {ArticleId} failed; it is tried again on the next pass", id);
-            }
-        }
-
-        return published;
+        return await ItemPass.RunAsync(due, id => PublishScheduledAsync(id, now, cancellationToken), logger, "Scheduled publication", cancellationToken);
     }
 
     /// <summary>
