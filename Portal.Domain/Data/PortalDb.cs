@@ -6,6 +6,7 @@ using Portal.Domain.DingTalkEvents;
 using Portal.Domain.Integration;
 using Portal.Domain.Outbox;
 using Portal.Domain.People;
+using Portal.Domain.Todos;
 
 namespace Portal.Domain.Data;
 
@@ -42,6 +43,10 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
     public DbSet<NotificationCall> NotificationCalls => Set<NotificationCall>();
 
     public DbSet<IntegrationClient> IntegrationClients => Set<IntegrationClient>();
+
+    public DbSet<Todo> Todos => Set<Todo>();
+
+    public DbSet<TodoAssignee> TodoAssignees => Set<TodoAssignee>();
 
     public DbSet<IntegrationRequest> IntegrationRequests => Set<IntegrationRequest>();
 

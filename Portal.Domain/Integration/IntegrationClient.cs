@@ -30,6 +30,15 @@ public sealed class IntegrationClient
     /// <summary>Space-separated scopes.</summary>
     public string Scopes { get; set; } = "";
 
+    /// <summary>Where decisions on this client's to-dos are POSTed; null: the client polls instead.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The webhook signing secret, encrypted with the portal's data protection (never stored in clear).</summary>
+    public string? ProtectedWebhookSecret { get; set; }
+
+    /// <summary>A disabled client's key is refused; unlike revocation this can be undone.</summary>
+    public bool Enabled { get; set; } = true;
+
     public DateTime CreatedAt { get; init; }
 
     public DateTime? RevokedAt { get; set; }
@@ -49,6 +58,9 @@ internal sealed class IntegrationClientConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.KeyHash).HasMaxLength(64);
         builder.Property(c => c.KeyPrefix).HasMaxLength(12);
         builder.Property(c => c.Scopes).HasMaxLength(500);
+        builder.Property(c => c.WebhookUrl).HasMaxLength(1000);
+        builder.Property(c => c.ProtectedWebhookSecret).HasMaxLength(2000);
+        builder.Property(c => c.Enabled).HasDefaultValue(true).ValueGeneratedNever();
         builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.KeyHash).IsUnique();
     }
