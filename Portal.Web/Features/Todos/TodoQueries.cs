@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Data;
+using Portal.Domain.Todos;
+
+namespace Portal.Web.Features.Todos;
+
+/// <summary>A row of a to-do list.</summary>
+public sealed record TodoRow(Guid Id, string Title, DateTime? DueAt, int Priority, TodoStatus Status, DateTime? DecidedAt, DateTime UpdatedAt);
+
+/// <summary>Everything the detail and one-tap pages show.</summary>
+public sealed record TodoDetail(
+    Guid Id,
+    string Title,
+    string? Description,
+    DateTime? DueAt,
+    int Priority,
+    string? DetailUrl,
+    IReadOnlyList<TodoField> Fields,
+    IReadOnlyList<TodoAction> Actions,
+    TodoStatus Status,
+    string? Decision,
+    string? DecisionComment,
+    string? DecidedBy,
+    DateTime? DecidedAt)
+{
+    public string? DecisionLabel => Actions.FirstOrDefault(a => a.Key == Decision)?.Label ?? Decision;
+}
+
+/// <summary>
+/// Reads of a person's to-dos. Every query is filtered to to-dos the person is assigned to: that
+/// filter is the authorization, and someone else's to-do is simply not found.
+/// </summary>
+public static class TodoQueries
+{
+    public const int PageSize = 50;
+
+    public static IQueryable<Todo> AssignedTo(this IQueryable<Todo> todos, Guid personId) =>
+        todos.Where(t => t.Assignees.Any(a => a.PersonId == personId));
+
+    public static Task<int> PendingCountAsync(PortalDb db, Guid personId, CancellationToken cancellationToken) =>
+        db.Todos.AsNoTracking().AssignedTo(personId).CountAsync(t => t.Status == TodoStatus.Pending, cancellationToken);
+
+    /// <summary>Pending first due first (no due date last); closed ones latest first.</summary>
+    public static Task<List<TodoRow>> ListAsync(PortalDb db, Guid personId, bool pending, int take, CancellationToken cancellationToken)
+    {
+        var mine = db.Todos.AsNoTracking().AssignedTo(personId);
+        var ordered = pending
+            ? mine.Where(t => t.Status == TodoStatus.Pending).OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            : mine.Where(t => t.Status != TodoStatus.Pending).OrderByDescending(t => t.UpdatedAt);
+        return ordered
+            .Select(t => new TodoRow(t.Id, t.Title, t.DueAt, t.Priority, t.Status, t.DecidedAt, t.UpdatedAt))
+            .Take(take)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Null when there is no such to-do or the person is not one of its assignees.</summary>
+    public static async Task<TodoDetail?> DetailAsync(PortalDb db, Guid personId, Guid todoId, CancellationToken cancellationToken)
+    {
+        var todo = await db.Todos.AsNoTracking().AssignedTo(personId).Where(t => t.Id == todoId)
+            .Select(t => new
+            {
+                t.Id, t.Title, t.Description, t.DueAt, t.Priority, t.DetailUrlMobile, t.DetailUrlPc, t.FormFields, t.Actions,
+                t.Status, t.Decision, t.DecisionComment, t.DecidedAt,
+                DecidedBy = db.People.Where(p => p.Id == t.DecidedById).Select(p => p.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return todo is null
+            ? null
+            : new TodoDetail(
+                todo.Id, todo.Title, todo.Description, todo.DueAt, todo.Priority, todo.DetailUrlMobile ?? todo.DetailUrlPc,
+                TodoCard.Fields(todo.FormFields), TodoCard.Actions(todo.Actions), todo.Status, todo.Decision, todo.DecisionComment, todo.DecidedBy, todo.DecidedAt);
+    }
+}
