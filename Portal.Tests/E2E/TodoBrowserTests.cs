@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Domain.Data;
+using Portal.Domain.Todos;
+using Portal.Tests.Infrastructure;
+using Portal.Tests.Todos;
+using Portal.Web.Features.Todos;
+
+namespace Portal.Tests.E2E;
+
+/// <summary>Deciding a to-do on a phone inside DingTalk, from the one-tap link a work notification carries.</summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class TodoBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_assignee_opens_the_one_tap_link_confirms_with_a_comment_and_the_to_do_is_decided_once()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        var factory = host.Get<IDbContextFactory<PortalDb>>();
+        Guid todo;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var now = host.Time.GetUtcNow().UtcDateTime;
+            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now, "差旅报销审批", now.AddDays(1));
+        }
+
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+        await page.GotoAsync("/" + host.Get<TodoActionLinks>().Create(todo, "reject", host.Time.GetUtcNow().AddDays(3)));
+        await PageConsole.WaitForInteractiveAsync(page);
+
+        await Assertions.Expect(page.GetByTestId("todo")).ToContainTextAsync("差旅报销审批");
+        await Assertions.Expect(page.GetByTestId("todo-fields")).ToContainTextAsync("¥1,280.00");
+        await Assertions.Expect(page.GetByTestId("will-decide")).ToContainTextAsync("拒绝");
+        await Assertions.Expect(page.GetByTestId("todo-pending-count")).ToHaveTextAsync("1");
+        await page.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("decide-message")).ToHaveTextAsync("请填写意见");
+        await page.GetByTestId("comment").FillAsync("金额与发票不符");
+        await page.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("todo-decided")).ToContainTextAsync("拒绝");
+        await Assertions.Expect(page.GetByTestId("todo")).ToHaveAttributeAsync("data-status", nameof(TodoStatus.Done));
+        await Assertions.Expect(page.GetByTestId("todo-pending-count")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("confirm")).ToHaveCountAsync(0);
+        await page.Locator("nav.tab-bar a[href='todos']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("done-list").Locator($"[data-id='{todo}']")).ToBeVisibleAsync();
+        await using var check = await factory.CreateDbContextAsync();
+        var decided = await check.Todos.AsNoTracking().SingleAsync(t => t.Id == todo);
+        Assert.Equal(("reject", "金额与发票不符"), (decided.Decision, decided.DecisionComment));
+        Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Kind == TodoOutbox.DecisionKind));
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide on a 375px screen");
+        Assert.Empty(console.Problems);
+    }
+}
