@@ -24,7 +24,7 @@ public sealed class TodoBrowserTests(BrowserFixture browser)
         await using (var db = await factory.CreateDbContextAsync())
         {
             var now = host.Time.GetUtcNow().UtcDateTime;
-            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now, "差旅报销审批", now.AddDays(1));
+            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now, "差旅报销审批", now.AddDays(1), host.BaseUrl + "/healthz");
         }
 
         var page = await context.NewPageAsync();
@@ -46,13 +46,51 @@ public sealed class TodoBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("todo-pending-count")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("confirm")).ToHaveCountAsync(0);
         await page.Locator("nav.tab-bar a[href='todos']").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("done-list").Locator($"[data-id='{todo}']")).ToBeVisibleAsync();
+        await page.GetByTestId("done-list").Locator($"[data-id='{todo}']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("todo-decided")).ToContainTextAsync("拒绝");
+        var source = await context.RunAndWaitForPageAsync(() => page.GetByTestId("todo-source").ClickAsync());
+        await source.WaitForURLAsync(host.BaseUrl + "/healthz");
         await using var check = await factory.CreateDbContextAsync();
         var decided = await check.Todos.AsNoTracking().SingleAsync(t => t.Id == todo);
         Assert.Equal(("reject", "金额与发票不符"), (decided.Decision, decided.DecisionComment));
         Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Kind == TodoOutbox.DecisionKind));
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide on a 375px screen");
+        Assert.Empty(console.Problems);
+    }
+
+    [Fact]
+    public async Task On_a_second_device_the_same_action_is_refused_with_who_decided_and_when()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        var factory = host.Get<IDbContextFactory<PortalDb>>();
+        Guid todo;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var now = host.Time.GetUtcNow().UtcDateTime;
+            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now);
+        }
+
+        var first = await context.NewPageAsync();
+        var second = await context.NewPageAsync();
+        var console = new PageConsole(second);
+        foreach (var device in new[] { first, second })
+        {
+            await device.GotoAsync($"/todos/{todo}");
+            await PageConsole.WaitForInteractiveAsync(device);
+            await device.GetByTestId("action-approve").ClickAsync();
+        }
+
+        await first.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("todo-decided")).ToContainTextAsync("同意");
+        await second.GetByTestId("confirm").ClickAsync();
+
+        await Assertions.Expect(second.GetByTestId("decide-message")).ToContainTextAsync("已被");
+        await Assertions.Expect(second.GetByTestId("todo-decided")).ToContainTextAsync("同意");
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Kind == TodoOutbox.DecisionKind));
         Assert.Empty(console.Problems);
     }
 }
