@@ -5,6 +5,7 @@ using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.DingTalk.Simulator;
 using Portal.Tests.Content.Reading;
+using Portal.Web.Features.Content.Delivery;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.E2E;
@@ -122,7 +123,8 @@ public sealed class ReadingBrowserTests(BrowserFixture browser)
         await using var db = await host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var call = Assert.Single(db.NotificationCalls);
         Assert.Equal(unreadUserId, call.UserIds);
-        Assert.Single(db.OutboxMessages);
+        // The relay may already have sent it and queued its result collection; the push itself is one message.
+        Assert.Single(db.OutboxMessages, m => m.Kind == NotificationQueue.SendKind);
         Assert.Empty(console.Problems);
     }
 }
