@@ -9,7 +9,7 @@ public static class TodoDeliverySetup
 
     public static IServiceCollection AddTodoDelivery(this IServiceCollection services)
     {
-        // Signed one-tap links replace this where they are registered first.
+        // A fallback: signed one-tap links registered with AddSingleton, before or after this, take its place.
         services.TryAddSingleton<ITodoActionLinks, TodoDetailActionLinks>();
         services.AddSingleton<TodoLinks>();
         services.AddSingleton<IOutboxHandler, AssignmentNotifier>();

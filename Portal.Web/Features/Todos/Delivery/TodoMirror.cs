@@ -50,6 +50,7 @@ public sealed class TodoMirror(
         }
 
         var owner = executors[0];
+        var seen = todo.UpdatedAt;
         if (todo.DingTalkTaskId is null)
         {
             var (taskId, created) = await CreateOnceAsync(todo, owner, executors, cancellationToken);
@@ -57,11 +58,27 @@ public sealed class TodoMirror(
             await db.SaveChangesAsync(CancellationToken.None);
             if (created && todo.Status == TodoStatus.Pending)
             {
+                await EnsureLatestAsync(db, todo.Id, seen, cancellationToken);
                 return;
             }
         }
 
         await DingTalkRefusals.CallAsync(() => todos.UpdateAsync(owner, todo.DingTalkTaskId, Update(todo, executors), null, cancellationToken));
+        await EnsureLatestAsync(db, todo.Id, seen, cancellationToken);
+    }
+
+    /// <summary>
+    /// Messages of one to-do may be handled side by side: one that read an older state could land its
+    /// write after a newer one. Failing it when the to-do changed meanwhile makes the relay send again,
+    /// and the retry writes the latest state.
+    /// </summary>
+    private static async Task EnsureLatestAsync(PortalDb db, Guid todoId, DateTime seen, CancellationToken cancellationToken)
+    {
+        var now = await db.Todos.AsNoTracking().Where(t => t.Id == todoId).Select(t => t.UpdatedAt).SingleOrDefaultAsync(cancellationToken);
+        if (now != seen)
+        {
+            throw new InvalidOperationException($"To-do {todoId} changed while it was mirrored; mirroring again.");
+        }
     }
 
     private async Task<(string TaskId, bool Created)> CreateOnceAsync(Todo todo, string owner, List<string> executors, CancellationToken cancellationToken)
