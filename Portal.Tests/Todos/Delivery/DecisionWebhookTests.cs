@@ -117,6 +117,47 @@ public sealed class DecisionWebhookTests
     }
 
     [Fact]
+    public async Task A_throttling_receiver_is_retried_past_the_client_error_limit()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret, 429, 408, 429);
+        await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
+        var people = await host.ActiveUserIdsAsync();
+        var (todoId, _) = await TodoDeliveryKit.SeedAsync(host, [people[0]], receiver.Url, Secret);
+        await TodoDeliveryKit.DecideAsync(host, todoId, "approve", null);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await host.DrainAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal([429, 408, 429, 200], receiver.Calls.Select(c => c.Status));
+        var message = Assert.Single(await TodoDeliveryKit.MessagesAsync(host, TodoOutbox.DecisionKind));
+        Assert.Equal((OutboxStatus.Delivered, 3), (message.Status, message.Attempts));
+    }
+
+    [Fact]
+    public async Task A_secret_the_portal_can_no_longer_read_is_dead_lettered_at_once_without_a_call()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Secret);
+        await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
+        var people = await host.ActiveUserIdsAsync();
+        var (todoId, clientId) = await TodoDeliveryKit.SeedAsync(host, [people[0]], receiver.Url, Secret);
+        await using (var db = host.Db())
+        {
+            await db.IntegrationClients.Where(c => c.Id == clientId).ExecuteUpdateAsync(set => set.SetProperty(c => c.ProtectedWebhookSecret, "CfDJ8-not-a-protected-payload"));
+        }
+
+        await TodoDeliveryKit.DecideAsync(host, todoId, "approve", null);
+        await host.DrainAsync();
+
+        Assert.Empty(receiver.Calls);
+        var message = Assert.Single(await TodoDeliveryKit.MessagesAsync(host, TodoOutbox.DecisionKind));
+        Assert.Equal((OutboxStatus.DeadLettered, 1), (message.Status, message.Attempts));
+        Assert.Contains("secret", message.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_client_without_a_webhook_polls_so_the_decision_is_done_without_a_call()
     {
         await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
