@@ -65,6 +65,34 @@ public sealed class TodoMirrorTests
     }
 
     [Fact]
+    public async Task A_person_added_later_joins_the_same_mirror_and_gets_their_own_card()
+    {
+        await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
+        var people = await host.ActiveUserIdsAsync();
+        var (todoId, _) = await TodoDeliveryKit.SeedAsync(host, [people[0]]);
+        await host.DrainAsync();
+        var taskId = Assert.Single(await TodoDeliveryKit.DingTalkTodosAsync(host, people[0])).GetProperty("id").GetString();
+
+        await using (var db = host.Db())
+        {
+            var todo = await db.Todos.SingleAsync(t => t.Id == todoId);
+            var added = await db.People.Where(p => p.UserId == people[1]).Select(p => p.Id).SingleAsync();
+            db.TodoAssignees.Add(new TodoAssignee { TodoId = todoId, PersonId = added });
+            todo.UpdatedAt = host.Now;
+            TodoOutbox.Assigned(db, todo, added, host.Now);
+            TodoOutbox.Mirror(db, todo, host.Now);
+            await db.SaveChangesAsync();
+        }
+
+        await host.DrainAsync();
+
+        Assert.Equal(taskId, Assert.Single(await TodoDeliveryKit.DingTalkTodosAsync(host, people[1])).GetProperty("id").GetString());
+        Assert.Single(await TodoDeliveryKit.DingTalkTodosAsync(host, people[0]));
+        Assert.Single(await host.InboxAsync(people[0]));
+        Assert.Single(await host.InboxAsync(people[1]));
+    }
+
+    [Fact]
     public async Task A_to_do_cancelled_at_the_source_is_done_in_DingTalk()
     {
         await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
