@@ -43,7 +43,7 @@ internal static class FanOutBenchmark
         }
     }
 
-    private static async Task AdministerAsync(string connectionString, string sql)
+    internal static async Task AdministerAsync(string connectionString, string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -107,7 +107,7 @@ internal static class FanOutBenchmark
         return audience;
     }
 
-    private static async Task LoadSimulatorAsync(BenchPortal portal, FanOutOrg org)
+    internal static async Task LoadSimulatorAsync(BenchPortal portal, FanOutOrg org)
     {
         var body = new
         {

@@ -23,7 +23,10 @@ switch (command)
             Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000),
             Arguments.Int(args, "--rate", 200), Arguments.Int(args, "--seconds", 15), Arguments.Int(args, "--clients", 4));
         break;
+    case "todos":
+        await TodoBenchmark.RunAsync(Arguments.Int(args, "--people", 10_000), Arguments.Int(args, "--todos", 10_000), Arguments.Int(args, "--deliver", 300), postgres);
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout|home [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--postgres CONNECTION]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout|home|todos [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--todos N] [--deliver N] [--postgres CONNECTION]");
         break;
 }

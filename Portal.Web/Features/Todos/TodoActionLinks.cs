@@ -18,8 +18,11 @@ public enum ActionLinkCheck
 /// protection over the to-do, the action and the expiry, so a link cannot be altered or made to last
 /// longer. A valid link only opens the confirmation page; the signed-in assignee still decides.
 /// </summary>
-public sealed class TodoActionLinks(IDataProtectionProvider dataProtection, TimeProvider time)
+public sealed class TodoActionLinks(IDataProtectionProvider dataProtection, TimeProvider time) : Delivery.ITodoActionLinks
 {
+    /// <summary>A notification can sit unread for days; past this its link says it has expired.</summary>
+    public static readonly TimeSpan MessageLinkLifetime = TimeSpan.FromDays(14);
+
     private const string Purpose = "Portal.Todos.ActionLink";
 
     private readonly IDataProtector protector = dataProtection.CreateProtector(Purpose);
@@ -31,6 +34,8 @@ public sealed class TodoActionLinks(IDataProtectionProvider dataProtection, Time
         var sig = protector.Protect(Payload(todoId, action, exp));
         return $"todos/{todoId:D}/act?action={Uri.EscapeDataString(action)}&exp={exp.ToString(CultureInfo.InvariantCulture)}&sig={sig}";
     }
+
+    public string ActionPath(Guid todoId, string action) => "/" + Create(todoId, action, time.GetUtcNow() + MessageLinkLifetime);
 
     public ActionLinkCheck Check(Guid todoId, string? action, long? exp, string? sig)
     {
