@@ -6,6 +6,7 @@ using Portal.Domain.Integration;
 using Portal.Web.Features.Integration.Admin;
 using Portal.Web.Features.Integration.Api;
 using Portal.Web.Features.Integration.Keys;
+using Portal.Web.Features.Integration.Todos;
 using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Features.Integration;
@@ -19,6 +20,7 @@ public static class IntegrationSetup
         services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.SectionName)
             .Validate(o => o.RequestsPerMinute > 0, "Integration:RequestsPerMinute must be positive.")
             .Validate(o => o.MaxBodyBytes >= 1024, "Integration:MaxBodyBytes must be at least 1024.")
+            .Validate(o => o.MaxBatchBodyBytes >= o.MaxBodyBytes, "Integration:MaxBatchBodyBytes must be at least Integration:MaxBodyBytes.")
             .ValidateOnStart();
         services.AddOptions<DemoClientOptions>().BindConfiguration(DemoClientOptions.SectionName)
             .Validate(
@@ -46,6 +48,11 @@ public static class IntegrationSetup
             };
         });
         services.AddScoped<CreateContent>();
+        services.AddSingleton<TodoLinks>();
+        services.AddSingleton<TodoViews>();
+        services.AddScoped<UpsertTodo>();
+        services.AddScoped<UpsertTodoBatch>();
+        services.AddScoped<CancelTodo>();
         services.AddScoped<IssueIntegrationClient>();
         services.AddScoped<ChangeIntegrationScopes>();
         services.AddScoped<RevokeIntegrationClient>();
@@ -56,13 +63,17 @@ public static class IntegrationSetup
     public static Task SeedDemoIntegrationClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
         DemoIntegrationClient.SeedAsync(services, cancellationToken);
 
-    private static void ForClients(RouteHandlerBuilder route) =>
-        route.RequireAuthorization(IntegrationPolicies.For(IntegrationClient.ContentWrite)).RequireRateLimiting(RatePolicy).DisableAntiforgery();
+    private static void ForClients(RouteHandlerBuilder route, string scope = IntegrationClient.ContentWrite) =>
+        route.RequireAuthorization(IntegrationPolicies.For(scope)).RequireRateLimiting(RatePolicy).DisableAntiforgery();
 
     public static IEndpointRouteBuilder MapIntegrationEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ForClients(endpoints.MapPost(ContentEndpoints.Path, ContentEndpoints.CreateAsync).WithName("CreateContent"));
         ForClients(endpoints.MapGet(ContentEndpoints.Path + "/{id}", ContentEndpoints.GetAsync).WithName("GetContent"));
+        ForClients(endpoints.MapPost(TodoEndpoints.Path + "/batch", TodoEndpoints.BatchAsync).WithName("UpsertTodoBatch"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapPut(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.PutAsync).WithName("UpsertTodo"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapGet(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.GetAsync).WithName("GetTodo"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapDelete(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.DeleteAsync).WithName("CancelTodo"), IntegrationClient.TodosWrite);
         return endpoints;
     }
 }
