@@ -26,6 +26,9 @@ public static class IntegrationSetup
             .Validate(
                 o => string.IsNullOrWhiteSpace(o.Key) || o.Key.Trim().Length is >= DemoClientOptions.MinKeyLength and <= IntegrationKeys.MaxLength,
                 $"Integration:DemoClient:Key must be {DemoClientOptions.MinKeyLength} to {IntegrationKeys.MaxLength} characters.")
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.WebhookUrl) || WebhookUrls.IsAllowed(o.WebhookUrl.Trim(), development: true),
+                "Integration:DemoClient:WebhookUrl must be an absolute http or https address.")
             .ValidateOnStart();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IntegrationKeyHandler>(IntegrationClaims.Scheme, null);
         services.Configure<AuthorizationOptions>(IntegrationPolicies.Add);
@@ -56,6 +59,10 @@ public static class IntegrationSetup
         services.AddScoped<IssueIntegrationClient>();
         services.AddScoped<ChangeIntegrationScopes>();
         services.AddScoped<RevokeIntegrationClient>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddScoped<SetIntegrationWebhook>();
+        services.AddScoped<GenerateWebhookSecret>();
+        services.AddScoped<SetIntegrationClientEnabled>();
         return services;
     }
 
