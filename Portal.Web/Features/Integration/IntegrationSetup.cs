@@ -6,6 +6,7 @@ using Portal.Domain.Integration;
 using Portal.Web.Features.Integration.Admin;
 using Portal.Web.Features.Integration.Api;
 using Portal.Web.Features.Integration.Keys;
+using Portal.Web.Features.Integration.OpenApi;
 using Portal.Web.Features.Integration.Todos;
 using Portal.Web.Infrastructure.Http;
 
@@ -50,6 +51,7 @@ public static class IntegrationSetup
                     .ExecuteAsync(rejected.HttpContext));
             };
         });
+        services.AddIntegrationOpenApi();
         services.AddScoped<CreateContent>();
         services.AddSingleton<TodoLinks>();
         services.AddSingleton<TodoViews>();
@@ -75,12 +77,19 @@ public static class IntegrationSetup
 
     public static IEndpointRouteBuilder MapIntegrationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        ForClients(endpoints.MapPost(ContentEndpoints.Path, ContentEndpoints.CreateAsync).WithName("CreateContent"));
-        ForClients(endpoints.MapGet(ContentEndpoints.Path + "/{id}", ContentEndpoints.GetAsync).WithName("GetContent"));
-        ForClients(endpoints.MapPost(TodoEndpoints.Path + "/batch", TodoEndpoints.BatchAsync).WithName("UpsertTodoBatch"), IntegrationClient.TodosWrite);
-        ForClients(endpoints.MapPut(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.PutAsync).WithName("UpsertTodo"), IntegrationClient.TodosWrite);
-        ForClients(endpoints.MapGet(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.GetAsync).WithName("GetTodo"), IntegrationClient.TodosWrite);
-        ForClients(endpoints.MapDelete(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.DeleteAsync).WithName("CancelTodo"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapPost(ContentEndpoints.Path, ContentEndpoints.CreateAsync).WithName("CreateContent")
+            .Describe<ContentBody>("Create a news item or notice; publish it when the key may").ProducesProblem(StatusCodes.Status422UnprocessableEntity));
+        ForClients(endpoints.MapGet(ContentEndpoints.Path + "/{id}", ContentEndpoints.GetAsync).WithName("GetContent")
+            .Problems("Where an item created by this client stands"));
+        ForClients(endpoints.MapPost(TodoEndpoints.Path + "/batch", TodoEndpoints.BatchAsync).WithName("UpsertTodoBatch")
+            .Describe<TodoBatchBody>("Create or update up to 1000 to-dos; one result per item"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapPut(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.PutAsync).WithName("UpsertTodo")
+            .Describe<TodoBody>("Create or update a to-do by its external id; the same body twice changes nothing").ProducesProblem(StatusCodes.Status409Conflict), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapGet(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.GetAsync).WithName("GetTodo")
+            .Problems("A to-do's status and decision"), IntegrationClient.TodosWrite);
+        ForClients(endpoints.MapDelete(TodoEndpoints.Path + "/{externalId}", TodoEndpoints.DeleteAsync).WithName("CancelTodo")
+            .Problems("Cancel a pending to-do; idempotent"), IntegrationClient.TodosWrite);
+        endpoints.MapIntegrationOpenApi();
         return endpoints;
     }
 }
