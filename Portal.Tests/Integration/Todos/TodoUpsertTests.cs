@@ -67,10 +67,11 @@ public sealed class TodoUpsertTests
         Assert.Equal($"todos=1 assignees=2 {TodoOutbox.AssignedKind}=2 {TodoOutbox.MirrorKind}=1", await FootprintAsync(portal.Services));
     }
 
-    [Fact]
-    public async Task Status_closes_at_the_source_and_a_closed_todo_is_not_reopened()
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task Status_closes_at_the_source_and_a_closed_todo_is_not_reopened(DatabaseProvider provider)
     {
-        await using var portal = await KestrelPortal.StartAsync(Settings);
+        await using var portal = await KestrelPortal.StartAsync(Settings, provider);
         await SeedPeopleAsync(portal.Services);
         var key = await IssueTodoKeyAsync(portal.Services, "oa");
         await PutAsync(portal.Http, key, "PO-9", Todo());
@@ -83,6 +84,7 @@ public sealed class TodoUpsertTests
         var refused = await PutAsync(portal.Http, key, "PO-9", reopen);
 
         Assert.Equal((200, "done"), (closed.Status, closed.ItemStatus));
+        Assert.Equal($"todos=1 assignees=1 {TodoOutbox.AssignedKind}=1 {TodoOutbox.MirrorKind}=2", await FootprintAsync(portal.Services));
         Assert.Equal((409, "todo-closed", "status"), (refused.Status, refused.Code, refused.Field));
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         var todo = await db.Todos.SingleAsync();

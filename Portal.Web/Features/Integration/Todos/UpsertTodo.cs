@@ -53,15 +53,30 @@ public sealed class UpsertTodo(IDbContextFactory<PortalDb> dbFactory, TodoViews 
                 people = resolved;
             }
 
-            var status = TodoChanges.Apply(db, clientId, existing, item, people, time.GetUtcNow().UtcDateTime, out var todo);
+            var now = time.GetUtcNow().UtcDateTime;
+            var status = TodoChanges.Apply(db, clientId, existing, item, people, now, out var todo);
             if (status == StatusCodes.Status409Conflict)
             {
                 return new UpsertOutcome(status, null, Reopen(todo));
             }
 
+            // Closing at the source races an assignee's decision: the row is taken while still pending
+            // (a lock on PostgreSQL), and if a decision came first the request starts over and sees it.
+            var closing = existing is { Status: TodoStatus.Pending } && todo.Status != TodoStatus.Pending;
+            await using var transaction = closing ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (closing && await db.Todos.Where(t => t.Id == todo.Id && t.Status == TodoStatus.Pending)
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.UpdatedAt, now), cancellationToken) == 0)
+            {
+                continue;
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
             catch (DbUpdateException exception) when (attempt < Attempts && TodoChanges.IsUniqueViolation(exception))
             {
