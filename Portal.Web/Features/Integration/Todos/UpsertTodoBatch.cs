@@ -146,7 +146,12 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
             foreach (var (index, item) in applied)
             {
                 var outcome = await one.RunAsync(clientId, item, cancellationToken);
-                results[index] = new TodoBatchItemResult(item.ExternalId, outcome.Status, outcome.Todo?.Id, outcome.Problem is null ? null : [new("$", "retry-failed", "The item could not be applied; send it again.")]);
+                results[index] = new TodoBatchItemResult(item.ExternalId, outcome.Status, outcome.Todo?.Id, outcome.Status switch
+                {
+                    StatusCodes.Status409Conflict => [new("status", "todo-closed", "The to-do was closed meanwhile and cannot be reopened.")],
+                    StatusCodes.Status400BadRequest => [new("$", "retry-failed", "The item could not be applied; send it again.")],
+                    _ => null,
+                });
             }
         }
     }
