@@ -35,7 +35,7 @@ public sealed partial class ApiDocumentationTests
     {
         var document = await File.ReadAllTextAsync(Path.Combine(Root(), "docs", "integration-api.md"));
         var feature = Path.Combine(Root(), "Portal.Web", "Features", "Integration");
-        var sources = Directory.GetFiles(Path.Combine(feature, "Api"), "*.cs").Append(Path.Combine(feature, "Keys", "IntegrationKeyHandler.cs"));
+        var sources = Directory.GetFiles(Path.Combine(feature, "Api"), "*.cs").Concat(Directory.GetFiles(Path.Combine(feature, "Todos"), "*.cs")).Append(Path.Combine(feature, "Keys", "IntegrationKeyHandler.cs"));
         var codes = sources.SelectMany(file => KebabLiteral().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value))
             .Append("required").Append("rate-limited").Distinct().ToList();
 

@@ -13,4 +13,10 @@ public sealed class DemoClientOptions
     public const int MinKeyLength = 16;
 
     public string? Key { get; set; }
+
+    /// <summary>Where decisions on demo-oa's to-dos are posted (http allowed: it is Development).</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The secret those posts are signed with; stored encrypted like one generated on the admin page.</summary>
+    public string? WebhookSecret { get; set; }
 }

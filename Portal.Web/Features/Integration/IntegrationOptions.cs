@@ -10,4 +10,7 @@ public sealed class IntegrationOptions
 
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 1_048_576;
+
+    /// <summary>Largest body of <c>POST /api/v1/todos/batch</c>, in bytes (a thousand to-dos with cards fit).</summary>
+    public int MaxBatchBodyBytes { get; set; } = 8_388_608;
 }

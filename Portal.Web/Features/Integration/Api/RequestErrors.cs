@@ -15,6 +15,8 @@ public sealed class RequestErrors
 
     public int Count => errors.Count;
 
+    public IReadOnlyList<(string Path, string Code, string Message)> Items => errors;
+
     public void Add(string path, string code, string message) => errors.Add((path, code, message));
 
     public ProblemHttpResult ToProblem()

@@ -18,7 +18,8 @@ public static class DemoIntegrationClient
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var key = services.GetRequiredService<IOptionsMonitor<DemoClientOptions>>().CurrentValue.Key;
+        var options = services.GetRequiredService<IOptionsMonitor<DemoClientOptions>>().CurrentValue;
+        var key = options.Key;
         if (string.IsNullOrWhiteSpace(key))
         {
             return;
@@ -34,10 +35,12 @@ public static class DemoIntegrationClient
         }
 
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync(cancellationToken);
-        await EnsureAsync(db, key.Trim(), services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var client = await EnsureAsync(db, key.Trim(), now, cancellationToken);
+        await WebhookAsync(db, client, options, services.GetRequiredService<WebhookSecrets>(), now, cancellationToken);
     }
 
-    private static async Task EnsureAsync(PortalDb db, string key, DateTime now, CancellationToken cancellationToken)
+    private static async Task<IntegrationClient> EnsureAsync(PortalDb db, string key, DateTime now, CancellationToken cancellationToken)
     {
         var hash = IntegrationClient.Hash(key);
         var scopes = string.Join(' ', IntegrationClient.AllScopes);
@@ -57,6 +60,30 @@ public static class DemoIntegrationClient
             db.AuditEntries.Add(AuditEntry.Create(now, null, Actor, "integration.client.key-replaced", Subject(), before, new { client.KeyPrefix, client.Scopes }));
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        return client;
+    }
+
+    /// <summary>The configured webhook and secret win over what the admin page set, as the key does.</summary>
+    private static async Task WebhookAsync(PortalDb db, IntegrationClient client, DemoClientOptions options, WebhookSecrets secrets, DateTime now, CancellationToken cancellationToken)
+    {
+        var url = string.IsNullOrWhiteSpace(options.WebhookUrl) ? null : options.WebhookUrl.Trim();
+        var secret = string.IsNullOrWhiteSpace(options.WebhookSecret) ? null : options.WebhookSecret.Trim();
+        var urlChanged = url is not null && client.WebhookUrl != url;
+        var secretChanged = secret is not null && secrets.Unprotect(client.ProtectedWebhookSecret) != secret;
+        if (!urlChanged && !secretChanged)
+        {
+            return;
+        }
+
+        var before = new { client.WebhookUrl, HadSecret = client.ProtectedWebhookSecret is not null };
+        client.WebhookUrl = url ?? client.WebhookUrl;
+        if (secretChanged)
+        {
+            client.ProtectedWebhookSecret = secrets.Protect(secret!);
+        }
+
+        db.AuditEntries.Add(AuditEntry.Create(now, null, Actor, "integration.client.webhook-changed", Subject(), before, new { client.WebhookUrl, HadSecret = client.ProtectedWebhookSecret is not null }));
         await db.SaveChangesAsync(cancellationToken);
     }
 

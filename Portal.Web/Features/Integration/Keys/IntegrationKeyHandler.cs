@@ -31,6 +31,7 @@ public sealed class IntegrationKeyHandler(
     private const string MissingKey = "missing-key";
     private const string InvalidKey = "invalid-key";
     private const string RevokedKey = "revoked-key";
+    private const string DisabledClient = "disabled-client";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -50,7 +51,7 @@ public sealed class IntegrationKeyHandler(
         await using var db = await dbFactory.CreateDbContextAsync(Context.RequestAborted);
         var client = await db.IntegrationClients.AsNoTracking()
             .Where(c => c.KeyHash == hash)
-            .Select(c => new { c.Id, c.Name, c.KeyHash, c.Scopes, c.RevokedAt, c.LastUsedAt })
+            .Select(c => new { c.Id, c.Name, c.KeyHash, c.Scopes, c.RevokedAt, c.Enabled, c.LastUsedAt })
             .SingleOrDefaultAsync(Context.RequestAborted);
 
         // The lookup is by an index on the hash, which tells an attacker nothing about a real key;
@@ -64,6 +65,12 @@ public sealed class IntegrationKeyHandler(
         {
             Logger.LogWarning("Integration client {ClientName} called with its revoked key", client.Name);
             return AuthenticateResult.Fail(RevokedKey);
+        }
+
+        if (!client.Enabled)
+        {
+            Logger.LogWarning("Integration client {ClientName} called while disabled", client.Name);
+            return AuthenticateResult.Fail(DisabledClient);
         }
 
         await StampAsync(db, client.Id, client.LastUsedAt);
@@ -81,6 +88,7 @@ public sealed class IntegrationKeyHandler(
         var (title, detail) = code switch
         {
             RevokedKey => ("The integration key was revoked", "Ask the portal's administrator for a new key."),
+            DisabledClient => ("The integration client is disabled", "Ask the portal's administrator to enable it again."),
             InvalidKey => ("The integration key is not valid", "Send the key exactly as it was issued."),
             _ => ("An integration key is required", "Send it as 'Authorization: Bearer <key>'."),
         };
