@@ -30,6 +30,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddPortalOptions();
 builder.Services.AddSingleton<PortalClock>();
+builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddScoped<DingTalkBridge>();
 builder.Services.AddPortalData(builder.Configuration);
 builder.Services.AddPortalDataProtection();

@@ -34,7 +34,7 @@ internal static class TodoDeliveryKit
             KeyPrefix = "pk_test",
             Scopes = IntegrationClient.TodosWrite,
             WebhookUrl = webhookUrl,
-            ProtectedWebhookSecret = secret is null ? null : host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookSignature.SecretPurpose).Protect(secret),
+            ProtectedWebhookSecret = secret is null ? null : host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Portal.Web.Features.Integration.WebhookSecrets.Purpose).Protect(secret),
             CreatedAt = host.Now,
         };
         var todo = new Todo

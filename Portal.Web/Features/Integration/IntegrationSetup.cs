@@ -53,7 +53,6 @@ public static class IntegrationSetup
         });
         services.AddIntegrationOpenApi();
         services.AddScoped<CreateContent>();
-        services.AddSingleton<TodoLinks>();
         services.AddSingleton<TodoViews>();
         services.AddScoped<UpsertTodo>();
         services.AddScoped<UpsertTodoBatch>();

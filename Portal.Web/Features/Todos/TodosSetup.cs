@@ -8,6 +8,7 @@ public static class TodosSetup
         services.AddScoped<DecideTodo>();
         services.AddScoped<TodoEvents>();
         services.AddSingleton<TodoActionLinks>();
+        services.AddSingleton<TodoLinks>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.Todos;
+using Portal.Web.Features.Todos;
 
 namespace Portal.Web.Features.Integration.Todos;
 
@@ -17,6 +18,6 @@ public sealed class TodoViews(TodoLinks links)
             decision = new TodoDecisionView(action, todo.DecisionComment, decider ?? new TodoDecider("", ""), DateTime.SpecifyKind(decidedAt, DateTimeKind.Utc));
         }
 
-        return new TodoView(todo.Id, todo.ExternalId, TodoView.StatusOf(todo.Status), links.Todo(todo.Id), decision);
+        return new TodoView(todo.Id, todo.ExternalId, TodoView.StatusOf(todo.Status), links.Detail(todo.Id), decision);
     }
 }

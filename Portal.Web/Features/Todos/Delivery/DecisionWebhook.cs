@@ -3,10 +3,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.Outbox;
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Outbox;
 
 namespace Portal.Web.Features.Todos.Delivery;
@@ -20,7 +20,7 @@ namespace Portal.Web.Features.Todos.Delivery;
 public sealed class DecisionWebhook(
     IDbContextFactory<PortalDb> dbFactory,
     IHttpClientFactory httpFactory,
-    IDataProtectionProvider protection,
+    WebhookSecrets secrets,
     TimeProvider time,
     ILogger<DecisionWebhook> logger) : IOutboxHandler
 {
@@ -90,15 +90,9 @@ public sealed class DecisionWebhook(
             throw new PermanentDeliveryException($"Client {client} has a webhook but no signing secret.");
         }
 
-        try
-        {
-            return protection.CreateProtector(WebhookSignature.SecretPurpose).Unprotect(protectedSecret);
-        }
-        catch (CryptographicException error)
-        {
-            // The key ring lost the key it was protected with: only a new secret helps.
-            throw new PermanentDeliveryException($"Client {client}'s webhook secret cannot be read; set it again.", error);
-        }
+        // Null when the key ring lost the key it was protected with: only a new secret helps.
+        return secrets.Unprotect(protectedSecret)
+            ?? throw new PermanentDeliveryException($"Client {client}'s webhook secret cannot be read; set it again.");
     }
 
     private static Uri Target(string client, string url) =>

@@ -10,7 +10,6 @@ public static class TodoDeliverySetup
     {
         // Message buttons carry signed one-tap links to the confirmation page.
         services.AddSingleton<ITodoActionLinks>(provider => provider.GetRequiredService<TodoActionLinks>());
-        services.AddSingleton<TodoLinks>();
         services.AddSingleton<IOutboxHandler, AssignmentNotifier>();
         services.AddSingleton<IOutboxHandler, TodoMirror>();
         services.AddSingleton<IOutboxHandler, DecisionWebhook>();

@@ -14,9 +14,6 @@ public static class WebhookSignature
     public const string SignatureHeader = "X-Portal-Signature";
     public const string DeliveryHeader = "X-Portal-Delivery";
 
-    /// <summary>The webhook secret's data protection purpose, shared with where the secret is stored.</summary>
-    public const string SecretPurpose = "Portal.Integration.WebhookSecret";
-
     public static string Sign(string secret, long timestamp, string body)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));
