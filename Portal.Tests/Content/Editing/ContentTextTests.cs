@@ -1,21 +1,12 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using Portal.Tests.Foundation;
 
 namespace Portal.Tests.Content.Editing;
 
-/// <summary>The editor speaks both languages, and every refusal it can meet has a message in each.</summary>
+/// <summary>Every refusal the editor can meet has a message (both languages: <see cref="ResourceParityTests"/>).</summary>
 public sealed partial class ContentTextTests
 {
     private static readonly string Root = FindRoot();
-
-    [Fact]
-    public void Chinese_and_English_have_the_same_texts()
-    {
-        var chinese = Keys("ContentText.resx");
-        var english = Keys("ContentText.en.resx");
-
-        Assert.True(chinese.SetEquals(english), "only in one language: " + string.Join(", ", chinese.Except(english).Concat(english.Except(chinese))));
-    }
 
     [Fact]
     public void Every_refusal_code_the_editor_can_meet_has_a_message()
@@ -24,16 +15,13 @@ public sealed partial class ContentTextTests
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Root, folder), "*.cs", SearchOption.AllDirectories))
             .Select(File.ReadAllText);
         var codes = sources.SelectMany(source => RefusalCode().Matches(source).Select(m => m.Groups[1].Value)).ToHashSet();
-        var keys = Keys("ContentText.resx");
+        var keys = ResourceTexts.Load("ContentText.resx").Keys.ToHashSet();
 
         Assert.Contains("four-eyes", codes);
         Assert.Contains("file-type", codes);
         var missing = codes.Where(code => !keys.Contains("Error_" + code)).Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, "no message for: " + string.Join(", ", missing));
     }
-
-    private static HashSet<string> Keys(string file) =>
-        XDocument.Load(Path.Combine(Root, "Portal.Web", "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
     // Codes passed to EditingException or ContentWorkflowException, and the entity's Require(condition, "code", ...).
     [GeneratedRegex(@"(?:Exception\(|Require\([^;]*?,\s*)""([a-z]+(?:-[a-z]+)*)""")]
