@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ using Portal.Domain.Integration;
 using Portal.Domain.Outbox;
 using Portal.Domain.People;
 using Portal.Domain.Todos;
+using Portal.Web.Features.Integration.Todos;
 using Portal.Web.Features.Outbox;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Todos;
@@ -20,9 +22,9 @@ using Portal.Web.Infrastructure.Data;
 namespace Portal.Bench;
 
 /// <summary>
-/// 10,000 to-dos for 10,000 people upserted in batches of 500 through the data layer, as the batch API
-/// stores them (to-do, assignee, an assignment and a mirror message in one SaveChanges): to-dos per
-/// second, the same batches again (unchanged: nothing new to send), the DingTalk calls they cause, and a
+/// 10,000 to-dos for 10,000 people upserted in batches of 500 through the batch API's own use case
+/// (request body in, assignees resolved by userId, to-dos with their assignment and mirror messages
+/// saved): to-dos per second, the same batches again (unchanged: nothing new to send), the DingTalk calls they cause, and a
 /// sample of those delivered through the relay, typed client and simulator at the client's pace.
 /// </summary>
 internal static class TodoBenchmark
@@ -94,48 +96,36 @@ internal static class TodoBenchmark
         }
     }
 
-    /// <summary>A batch stores new to-dos and skips unchanged ones by their request hash, as an idempotent upsert does.</summary>
-    private static async Task<(int Created, TimeSpan Elapsed)> UpsertAllAsync(BenchPortal portal, Guid clientId, List<Guid> assignees)
+    /// <summary>Through the API's own batch upsert (<see cref="UpsertTodoBatch"/>), one request body per batch, as an OA system sends them.</summary>
+    private static async Task<(int Created, TimeSpan Elapsed)> UpsertAllAsync(BenchPortal portal, Guid clientId, List<string> assignees)
     {
-        var factory = portal.Get<IDbContextFactory<PortalDb>>();
         var created = 0;
+        const string due = "2026-12-31T18:00:00+08:00";
         var clock = Stopwatch.StartNew();
         foreach (var batch in Enumerable.Range(0, assignees.Count).Chunk(BatchSize))
         {
-            await using var db = await factory.CreateDbContextAsync();
-            var externalIds = batch.Select(ExternalId).ToList();
-            var known = await db.Todos.Where(t => t.ClientId == clientId && externalIds.Contains(t.ExternalId))
-                .ToDictionaryAsync(t => t.ExternalId, t => t.RequestHash, StringComparer.Ordinal);
-            var now = DateTime.UtcNow;
-            foreach (var index in batch)
+            var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
-                var hash = Hash(index);
-                if (known.TryGetValue(ExternalId(index), out var stored) && stored == hash)
+                items = batch.Select(index => new
                 {
-                    continue;
-                }
-
-                var todo = new Todo
-                {
-                    ClientId = clientId,
-                    ExternalId = ExternalId(index),
-                    Title = $"采购申请 PR-{index:D6} 待审批",
-                    Description = "办公用品采购，金额 1,200 元",
-                    DueAt = now.AddDays(3),
-                    FormFields = """[{"key":"金额","value":"1,200 元"}]""",
-                    Actions = """[{"key":"approve","label":"同意"},{"key":"reject","label":"拒绝","requiresComment":true}]""",
-                    RequestHash = hash,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
-                todo.Assignees.Add(new TodoAssignee { TodoId = todo.Id, PersonId = assignees[index] });
-                db.Todos.Add(todo);
-                TodoOutbox.Assigned(db, todo, assignees[index], now);
-                TodoOutbox.Mirror(db, todo, now);
-                created++;
+                    externalId = ExternalId(index),
+                    title = $"采购申请 PR-{index:D6} 待审批",
+                    description = "办公用品采购，金额 1,200 元",
+                    assignees = new[] { new { userId = assignees[index] } },
+                    due,
+                    formFields = new[] { new { key = "金额", value = "1,200 元" } },
+                    actions = new object[] { new { key = "approve", label = "同意" }, new { key = "reject", label = "拒绝", requiresComment = true } },
+                }),
+            });
+            using var scope = portal.Services.CreateScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<UpsertTodoBatch>().RunAsync(clientId, body, CancellationToken.None);
+            var results = outcome.Result?.Items ?? throw new InvalidOperationException("the batch was refused: " + outcome.Problem?.ProblemDetails.Detail);
+            if (results.FirstOrDefault(r => r.Status >= 400) is { } refused)
+            {
+                throw new InvalidOperationException($"item {refused.ExternalId} was refused: {(refused.Errors is { Count: > 0 } errors ? errors[0].Message : "")}");
             }
 
-            await db.SaveChangesAsync();
+            created += results.Count(r => r.Status == StatusCodes.Status201Created);
         }
 
         return (created, clock.Elapsed);
@@ -167,7 +157,6 @@ internal static class TodoBenchmark
 
     private static string ExternalId(int index) => "PR-" + index.ToString("D6", CultureInfo.InvariantCulture);
 
-    private static string Hash(int index) => IntegrationClient.Hash("bench-body-" + index.ToString(CultureInfo.InvariantCulture));
 
     private static async Task<Guid> ClientAsync(BenchPortal portal)
     {
@@ -179,10 +168,10 @@ internal static class TodoBenchmark
     }
 
     /// <summary>One active person per to-do, round the directory when there are more to-dos than people.</summary>
-    private static async Task<List<Guid>> AssigneesAsync(BenchPortal portal, int todos)
+    private static async Task<List<string>> AssigneesAsync(BenchPortal portal, int todos)
     {
         await using var db = await portal.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        var people = await db.People.Where(p => p.Active && p.UnionId != null).OrderBy(p => p.UserId).Select(p => p.Id).ToListAsync();
+        var people = await db.People.Where(p => p.Active && p.UnionId != null).OrderBy(p => p.UserId).Select(p => p.UserId).ToListAsync();
         return [.. Enumerable.Range(0, todos).Select(i => people[i % people.Count])];
     }
 

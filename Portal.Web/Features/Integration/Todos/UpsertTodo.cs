@@ -78,9 +78,15 @@ public sealed class UpsertTodo(IDbContextFactory<PortalDb> dbFactory, TodoViews 
                     await transaction.CommitAsync(cancellationToken);
                 }
             }
-            catch (DbUpdateException exception) when (attempt < Attempts && TodoChanges.IsUniqueViolation(exception))
+            catch (DbUpdateException exception) when (TodoChanges.IsUniqueViolation(exception))
             {
-                continue;
+                if (attempt < Attempts)
+                {
+                    continue;
+                }
+
+                return new UpsertOutcome(StatusCodes.Status409Conflict, null, ApiProblems.Create(
+                    StatusCodes.Status409Conflict, "concurrent-change", "The to-do kept changing while it was saved", "Other requests changed the same to-do at the same time; send the request again."));
             }
 
             return new UpsertOutcome(status, await views.OfAsync(db, todo, cancellationToken), null);
