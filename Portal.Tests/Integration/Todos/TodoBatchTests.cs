@@ -60,6 +60,28 @@ public sealed class TodoBatchTests
     }
 
     [Fact]
+    public async Task A_batch_closes_a_pending_to_do_and_leaves_the_others_in_order()
+    {
+        await using var portal = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["Integration:RequestsPerMinute"] = "1000" });
+        await SeedPeopleAsync(portal.Services, 5);
+        var key = await IssueTodoKeyAsync(portal.Services, "oa");
+        await PutAsync(portal.Http, key, "C-0", Item(0));
+        var closing = Item(0);
+        closing["externalId"] = "C-0";
+        closing["status"] = "cancelled";
+        var fresh = Item(1);
+        fresh["externalId"] = "C-1";
+
+        var answer = await BatchAsync(portal.Http, key, new JsonObject { ["items"] = new JsonArray(closing, fresh) });
+
+        var results = answer.Json.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("externalId").GetString(), r.GetProperty("status").GetInt32())).ToList();
+        Assert.Equal([("C-0", 200), ("C-1", 201)], results);
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        Assert.Equal(Portal.Domain.Todos.TodoStatus.Cancelled, (await db.Todos.SingleAsync(t => t.ExternalId == "C-0")).Status);
+        Assert.Equal(Portal.Domain.Todos.TodoStatus.Pending, (await db.Todos.SingleAsync(t => t.ExternalId == "C-1")).Status);
+    }
+
+    [Fact]
     public async Task More_than_1000_items_is_a_400()
     {
         await using var portal = await KestrelPortal.StartAsync();

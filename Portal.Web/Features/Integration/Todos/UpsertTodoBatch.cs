@@ -121,9 +121,17 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
         var people = await TodoAssignees.LoadAsync(db, valid.Where(v => existing.GetValueOrDefault(v.Item.ExternalId)?.RequestHash != v.Item.Hash).SelectMany(v => v.Item.Request.Assignees), cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var applied = new List<(int Index, TodoItem Item)>();
+        var closing = new List<(int Index, TodoItem Item)>();
         foreach (var (index, item) in valid)
         {
             var todo = existing.GetValueOrDefault(item.ExternalId);
+            if (todo is { Status: TodoStatus.Pending } && item.Request.Status != TodoStatus.Pending && todo.RequestHash != item.Hash)
+            {
+                // Closing races an assignee's decision; the single upsert takes the row while still pending.
+                closing.Add((index, item));
+                continue;
+            }
+
             var errors = new RequestErrors();
             var resolved = todo?.RequestHash == item.Hash ? [] : people.Resolve(item.Request.Assignees, "", errors);
             if (resolved is null)
@@ -143,16 +151,23 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
         }
         catch (DbUpdateException exception) when (TodoChanges.IsUniqueViolation(exception))
         {
-            foreach (var (index, item) in applied)
+            await OneByOneAsync(clientId, applied, results, cancellationToken);
+        }
+
+        await OneByOneAsync(clientId, closing, results, cancellationToken);
+    }
+
+    private async Task OneByOneAsync(Guid clientId, List<(int Index, TodoItem Item)> items, TodoBatchItemResult[] results, CancellationToken cancellationToken)
+    {
+        foreach (var (index, item) in items)
+        {
+            var outcome = await one.RunAsync(clientId, item, cancellationToken);
+            results[index] = new TodoBatchItemResult(item.ExternalId, outcome.Status, outcome.Todo?.Id, outcome.Status switch
             {
-                var outcome = await one.RunAsync(clientId, item, cancellationToken);
-                results[index] = new TodoBatchItemResult(item.ExternalId, outcome.Status, outcome.Todo?.Id, outcome.Status switch
-                {
-                    StatusCodes.Status409Conflict => [new("status", "todo-closed", "The to-do was closed meanwhile and cannot be reopened.")],
-                    StatusCodes.Status400BadRequest => [new("$", "retry-failed", "The item could not be applied; send it again.")],
-                    _ => null,
-                });
-            }
+                StatusCodes.Status409Conflict => [new("status", "todo-closed", "The to-do was closed meanwhile and cannot be reopened.")],
+                StatusCodes.Status400BadRequest => [new("$", "retry-failed", "The item could not be applied; send it again.")],
+                _ => null,
+            });
         }
     }
 
