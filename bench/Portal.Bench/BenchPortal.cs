@@ -25,6 +25,23 @@ internal sealed class BenchPortal : WebApplicationFactory<Portal.Web.Features.Ou
 
     public HttpClient Http { get; }
 
+    /// <summary>
+    /// A portal on the given database with the simulator's state in <paramref name="simulatorFolder"/>, and
+    /// every background worker off, so a benchmark drives the work it measures itself.
+    /// </summary>
+    public static Dictionary<string, string?> DrivenSettings(Portal.Web.Infrastructure.Data.DatabaseProvider provider, string connectionString, string simulatorFolder) => new()
+    {
+        ["Database:Provider"] = provider.ToString(),
+        ["ConnectionStrings:Portal"] = connectionString,
+        ["DingTalk:Simulator:DataFolder"] = simulatorFolder,
+        ["DingTalk:Simulator:CallbackUrl"] = "",
+        ["Import:WhenDirectoryEmpty"] = "false",
+        ["Import:RunInBackground"] = "false",
+        ["Content:Scheduler:Enabled"] = "false",
+        ["Outbox:RunInBackground"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
     public static BenchPortal Start(Dictionary<string, string?> settings)
     {
         using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);

@@ -56,23 +56,11 @@ internal static class FanOutBenchmark
     private static async Task RunOnAsync(string label, DatabaseProvider provider, string connectionString, FanOutOrg org, int listed)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"portal-fanout-sim-{Guid.NewGuid():n}");
-        await using var portal = BenchPortal.Start(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Portal"] = connectionString,
-            ["DingTalk:Simulator:DataFolder"] = folder,
-            ["DingTalk:Simulator:CallbackUrl"] = "",
-            ["Import:WhenDirectoryEmpty"] = "false",
-            ["Import:RunInBackground"] = "false",
-            ["Content:Scheduler:Enabled"] = "false",
+        var settings = BenchPortal.DrivenSettings(provider, connectionString, folder);
 
-            // The relay is driven below exactly as its worker drives it, minus the idle poll before the first pass.
-            ["Outbox:RunInBackground"] = "false",
-
-            // Result collection would share the relay with the sends; it is measured apart from them.
-            ["Content:Delivery:ResultDelaySeconds"] = "86400",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        // Result collection would share the relay with the sends; it is measured apart from them.
+        settings["Content:Delivery:ResultDelaySeconds"] = "86400";
+        await using var portal = BenchPortal.Start(settings);
         var limits = portal.Get<Microsoft.Extensions.Options.IOptionsMonitor<SimulatorOptions>>().CurrentValue;
         var qps = portal.Get<Microsoft.Extensions.Options.IOptionsMonitor<DingTalkClientOptions>>().CurrentValue.QpsFor(DingTalkApiNames.MessageSend);
         Console.WriteLine($"fan-out ({label}): {org.People.Count:N0} people in {org.Departments.Count:N0} departments; simulator {limits.QpsPerApi} QPS per API (enforced: {limits.EnforceLimits}), client paced at {qps} QPS");

@@ -52,18 +52,7 @@ internal static class TodoBenchmark
     private static async Task RunOnAsync(string label, DatabaseProvider provider, string connectionString, FanOutOrg org, int todos, int deliver)
     {
         var folder = Path.Combine(Path.GetTempPath(), $"portal-todos-sim-{Guid.NewGuid():n}");
-        await using var portal = BenchPortal.Start(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Portal"] = connectionString,
-            ["DingTalk:Simulator:DataFolder"] = folder,
-            ["DingTalk:Simulator:CallbackUrl"] = "",
-            ["Import:WhenDirectoryEmpty"] = "false",
-            ["Import:RunInBackground"] = "false",
-            ["Content:Scheduler:Enabled"] = "false",
-            ["Outbox:RunInBackground"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        await using var portal = BenchPortal.Start(BenchPortal.DrivenSettings(provider, connectionString, folder));
         await FanOutBenchmark.LoadSimulatorAsync(portal, org);
         await LoadDirectoryAsync(portal);
         var clientId = await ClientAsync(portal);
