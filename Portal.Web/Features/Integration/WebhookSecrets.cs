@@ -13,11 +13,9 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
 
     public const string Prefix = "whsec_";
 
-    private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-
     private readonly IDataProtector protector = provider.CreateProtector(Purpose);
 
-    public static string Generate() => Prefix + RandomNumberGenerator.GetString(Alphabet, 40);
+    public static string Generate() => Keys.IntegrationKeys.Random(Prefix);
 
     public string Protect(string secret) => protector.Protect(secret);
 

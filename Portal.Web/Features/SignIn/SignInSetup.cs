@@ -11,6 +11,7 @@ public static class SignInSetup
 {
     public static IServiceCollection AddPortalSignIn(this IServiceCollection services)
     {
+        services.AddScoped<CurrentViewer>();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName)
             .Validate(o => o.RevalidateSeconds is > 0 and <= 60, "SignIn:RevalidateSeconds must be between 1 and 60.")
             .Validate(o => o.SessionDays > 0, "SignIn:SessionDays must be positive.")

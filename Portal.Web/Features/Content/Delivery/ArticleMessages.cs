@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.DingTalk.Client.Messages;
 using Portal.Domain.Content;
+using Portal.Web.Infrastructure.DingTalk;
 
 namespace Portal.Web.Features.Content.Delivery;
 
@@ -24,10 +25,10 @@ public static class ArticleMessages
     }
 
     private static WorkMessage Card(Article article, string itemUrl, string title, string text) =>
-        WorkMessage.ForActionCard(new ActionCardContent(title, $"### {Escape(title)}\n\n{Escape(text)}")
+        WorkMessage.ForActionCard(new ActionCardContent(title, $"### {MessageText.Escape(title)}\n\n{MessageText.Escape(text)}")
         {
             SingleTitle = article.RequiresAcknowledgement ? "阅读并确认" : "阅读全文",
-            SingleUrl = ContentLinks.InDingTalk(itemUrl),
+            SingleUrl = MessageText.InDingTalk(itemUrl),
         });
 
     private static string Heading(Article article) =>
@@ -38,9 +39,4 @@ public static class ArticleMessages
         var summary = string.IsNullOrWhiteSpace(article.Summary) ? "" : article.Summary.Trim();
         return summary.Length > MaxSummary ? summary[..MaxSummary] + "…" : summary;
     }
-
-    /// <summary>Markdown control characters in a title would restyle the card.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal)
-            .Replace("*", "\\*", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
 }

@@ -11,7 +11,6 @@ public static class ReadingSetup
         services.AddMemoryCache();
         services.AddSingleton<UnreadCounts>();
         services.AddSingleton<PinnedNotices>();
-        services.AddScoped<CurrentViewer>();
         services.AddScoped<ReadingEvents>();
         services.AddScoped<RecordRead>();
         services.AddScoped<AcknowledgeArticle>();

@@ -16,7 +16,10 @@ public static class IntegrationKeys
     private const int ShownPrefixLength = 12;
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    public static string Generate() => Prefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
+    public static string Generate() => Random(Prefix);
+
+    /// <summary>A prefixed random token of the same strength (keys, webhook secrets).</summary>
+    public static string Random(string prefix) => prefix + RandomNumberGenerator.GetString(Alphabet, RandomLength);
 
     /// <summary>What the admin page shows of a key: enough to tell keys apart, far too little to use one.</summary>
     public static string ShownPrefix(string key) => key[..Math.Min(ShownPrefixLength, key.Length / 3)];

@@ -3,7 +3,6 @@ using Portal.DingTalk.Client.Messages;
 using Portal.Domain.Data;
 using Portal.Domain.Outbox;
 using Portal.Domain.Todos;
-using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Outbox;
 using Portal.Web.Infrastructure.Time;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Portal.DingTalk.Client.Messages;
 using Portal.Domain.Todos;
-using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Infrastructure.DingTalk;
 
 namespace Portal.Web.Features.Todos.Delivery;
 
@@ -20,16 +20,16 @@ public static class TodoMessages
     public static WorkMessage Assigned(Todo todo, TodoLinks links, DateTimeOffset? dueLocal)
     {
         var title = $"【待办】{todo.Title}";
-        var text = new StringBuilder($"### {Escape(title)}\n\n");
+        var text = new StringBuilder($"### {MessageText.Escape(title)}\n\n");
         if (!string.IsNullOrWhiteSpace(todo.Description))
         {
             var description = todo.Description.Trim();
-            text.Append(Escape(description.Length > MaxDescription ? description[..MaxDescription] + "…" : description)).Append("\n\n");
+            text.Append(MessageText.Escape(description.Length > MaxDescription ? description[..MaxDescription] + "…" : description)).Append("\n\n");
         }
 
         foreach (var (key, value) in TodoCardJson.FormFields(todo.FormFields).Take(MaxFields))
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{Escape(key)}**：{Escape(value)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{MessageText.Escape(key)}**：{MessageText.Escape(value)}\n\n");
         }
 
         if (dueLocal is { } due)
@@ -38,14 +38,9 @@ public static class TodoMessages
         }
 
         var buttons = TodoCardJson.Actions(todo.Actions).Take(MaxButtons - 1)
-            .Select(a => new ActionCardButton(a.Label, ContentLinks.InDingTalk(links.Action(todo.Id, a.Key))))
-            .Append(new ActionCardButton("查看详情", ContentLinks.InDingTalk(links.Detail(todo.Id))))
+            .Select(a => new ActionCardButton(a.Label, MessageText.InDingTalk(links.Action(todo.Id, a.Key))))
+            .Append(new ActionCardButton("查看详情", MessageText.InDingTalk(links.Detail(todo.Id))))
             .ToList();
         return WorkMessage.ForActionCard(new ActionCardContent(title, text.ToString().TrimEnd()) { ButtonOrientation = "1", Buttons = buttons });
     }
-
-    /// <summary>Markdown control characters in client text would restyle the card.</summary>
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal)
-            .Replace("*", "\\*", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal);
 }

@@ -4,8 +4,8 @@ using Portal.DingTalk.Client.Todo;
 using Portal.Domain.Data;
 using Portal.Domain.Outbox;
 using Portal.Domain.Todos;
-using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Outbox;
+using Portal.Web.Infrastructure.DingTalk;
 
 namespace Portal.Web.Features.Todos.Delivery;
 
@@ -91,7 +91,7 @@ public sealed class TodoMirror(
             CreatorId = owner,
             DueTime = DueTime(todo),
             ExecutorIds = executors,
-            DetailUrl = new TodoDetailUrl(ContentLinks.InDingTalk(detail), ContentLinks.InDingTalk(detail)),
+            DetailUrl = new TodoDetailUrl(MessageText.InDingTalk(detail), MessageText.InDingTalk(detail)),
             IsOnlyShowExecutor = true,
             Priority = todo.Priority is 10 or 20 or 30 or 40 ? todo.Priority : null,
         };

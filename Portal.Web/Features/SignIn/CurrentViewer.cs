@@ -2,9 +2,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
-using Portal.Web.Features.SignIn;
 
-namespace Portal.Web.Features.Content.Reading;
+namespace Portal.Web.Features.SignIn;
 
 /// <summary>
 /// The signed-in person as visibility sees them (departments, their ancestors, roles). Worked out once

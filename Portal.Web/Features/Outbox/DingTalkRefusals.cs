@@ -1,7 +1,6 @@
 using Portal.DingTalk.Client;
-using Portal.Web.Features.Outbox;
 
-namespace Portal.Web.Features.Content.Delivery;
+namespace Portal.Web.Features.Outbox;
 
 /// <summary>
 /// Which DingTalk errors a retry cannot cure. Busy, throttled, unreachable and token errors pass with
