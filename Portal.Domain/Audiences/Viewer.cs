@@ -1,11 +1,8 @@
 namespace Portal.Domain.Audiences;
 
 /// <summary>
-/// What visibility needs to know about the signed-in person, computed once per session: their
-/// departments, every ancestor of those (for subtree targeting) and their effective roles.
+/// The signed-in person as visibility sees them: active, and who they are. Their departments and roles
+/// are read by <see cref="AudienceFilter"/> in the same statement as the items, so a move between
+/// departments or a change of role counts at once.
 /// </summary>
-public sealed record Viewer(
-    Guid PersonId,
-    IReadOnlyCollection<long> DepartmentIds,
-    IReadOnlyCollection<long> DepartmentAndAncestorIds,
-    IReadOnlyCollection<Guid> RoleIds);
+public sealed record Viewer(Guid PersonId);

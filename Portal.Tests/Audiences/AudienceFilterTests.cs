@@ -46,7 +46,7 @@ public sealed class AudienceFilterTests
         {
             var viewer = await ViewerQuery.ForPersonAsync(db, org.People[name].Id, CancellationToken.None);
             Assert.NotNull(viewer);
-            var ids = await db.Audiences.AsNoTracking().Including(viewer).Select(a => a.Id).ToListAsync();
+            var ids = await db.Audiences.AsNoTracking().Including(db, viewer).Select(a => a.Id).ToListAsync();
             var names = audiences.Where(a => ids.Contains(a.Value.Id)).Select(a => a.Key).Order(StringComparer.Ordinal);
             Assert.Equal(visible.Order(StringComparer.Ordinal), names);
         }

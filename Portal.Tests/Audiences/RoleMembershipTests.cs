@@ -61,7 +61,11 @@ public sealed class RoleMembershipTests
 
         var viewer = await ViewerQuery.ForPersonAsync(db, ann.Id, CancellationToken.None);
         var employee = await db.Roles.SingleAsync(r => r.Key == Role.Employee);
-        Assert.Contains(employee.Id, viewer!.RoleIds);
+        var employees = new Audience();
+        employees.Rules.Add(AudienceRule.ForRole(employee.Id));
+        db.Audiences.Add(employees);
+        await db.SaveChangesAsync();
+        Assert.True(await db.Audiences.Where(a => a.Id == employees.Id).Including(db, viewer!).AnyAsync());
         Assert.Equal(4, await AudienceMembers.Resolve(db, false, [AudienceRule.ForRole(employee.Id)]).CountAsync());
     }
 

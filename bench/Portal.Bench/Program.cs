@@ -9,9 +9,6 @@ switch (command)
     case "audiences":
         await AudienceBenchmark.RunAsync(postgres, Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000));
         break;
-    case "feed":
-        await FeedBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--items", 10_000));
-        break;
     case "import":
         await ImportBenchmark.RunAsync(Arguments.Int(args, "--people", 100_000), Arguments.Int(args, "--departments", 5_000), Arguments.Int(args, "--qps", 15), postgres);
         break;
@@ -27,6 +24,6 @@ switch (command)
         await TodoBenchmark.RunAsync(Arguments.Int(args, "--people", 10_000), Arguments.Int(args, "--todos", 10_000), Arguments.Int(args, "--deliver", 300), postgres);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|feed|import|fanout|home|todos [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--todos N] [--deliver N] [--postgres CONNECTION]");
+        Console.WriteLine("usage: dotnet run -c Release --project bench/Portal.Bench -- audiences|import|fanout|home|todos [--people N] [--listed N] [--departments N] [--items N] [--qps N] [--rate N] [--seconds N] [--clients N] [--todos N] [--deliver N] [--postgres CONNECTION]");
         break;
 }

@@ -9,6 +9,7 @@ public static class DataSetup
 {
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration)
     {
+        SqliteRuntime.Configure();
         services.AddDbContextFactory<PortalDb>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;

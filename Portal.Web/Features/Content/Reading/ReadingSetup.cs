@@ -10,7 +10,6 @@ public static class ReadingSetup
     {
         services.AddMemoryCache();
         services.AddSingleton<UnreadCounts>();
-        services.AddSingleton<PinnedNotices>();
         services.AddScoped<ReadingEvents>();
         services.AddScoped<RecordRead>();
         services.AddScoped<AcknowledgeArticle>();
