@@ -116,6 +116,29 @@ public sealed class AudienceFilterTests
         Assert.Null(await ViewerQuery.ForPersonAsync(db, Guid.NewGuid(), CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task A_move_to_another_department_changes_what_the_same_viewer_sees_at_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = SchemaReader.OpenDb(database);
+        await db.Database.MigrateAsync();
+        var org = await SeedAsync(db);
+        var sales = With(AudienceRule.ForDepartment(2, includeSubdepartments: true));
+        var engineering = With(AudienceRule.ForDepartment(4, includeSubdepartments: false));
+        db.Audiences.AddRange(sales, engineering);
+        await db.SaveChangesAsync();
+        var viewer = (await ViewerQuery.ForPersonAsync(db, org.People["bo"].Id, CancellationToken.None))!;
+        Assert.Equal([engineering.Id], await db.Audiences.Including(db, viewer).Where(a => a.Id == sales.Id || a.Id == engineering.Id).Select(a => a.Id).ToListAsync());
+
+        var bo = await db.People.Include(p => p.Departments).SingleAsync(p => p.Id == org.People["bo"].Id);
+        bo.Departments.Clear();
+        bo.Departments.Add(new PersonDepartment { DepartmentId = 3 });
+        await db.SaveChangesAsync();
+
+        Assert.Equal([sales.Id], await db.Audiences.Including(db, viewer).Where(a => a.Id == sales.Id || a.Id == engineering.Id).Select(a => a.Id).ToListAsync());
+    }
+
     private static Audience With(AudienceRule rule, bool everyone = false) => With([rule], everyone);
 
     private static Audience With(AudienceRule first, AudienceRule second) => With([first, second], everyone: false);
