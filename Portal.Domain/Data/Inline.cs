@@ -10,9 +10,6 @@ namespace Portal.Domain.Data;
 /// </summary>
 public static class Inline
 {
-    public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> expression, T1 first, T2 second) =>
-        throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
-
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> expression, T1 first, T2 second, T3 third) =>
         throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
 

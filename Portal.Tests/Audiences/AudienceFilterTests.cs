@@ -17,10 +17,8 @@ public sealed class AudienceFilterTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Each_audience_shape_reaches_exactly_its_people(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        var org = await SeedAsync(db);
+        await using var org = await Org.CreateAsync(provider);
+        var db = org.Db;
 
         var audiences = new Dictionary<string, Audience>
         {
@@ -56,10 +54,8 @@ public sealed class AudienceFilterTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Resolution_agrees_with_visibility_and_counts_reach(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        var org = await SeedAsync(db);
+        await using var org = await Org.CreateAsync(provider);
+        var db = org.Db;
 
         async Task<string[]> Members(bool everyone, params AudienceRule[] rules) =>
             [.. (await AudienceMembers.Resolve(db, everyone, rules).Select(p => p.UserId).ToListAsync()).Order(StringComparer.Ordinal)];
@@ -85,10 +81,8 @@ public sealed class AudienceFilterTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task An_audience_of_a_thousand_named_people_resolves_in_one_query(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        var org = await SeedAsync(db);
+        await using var org = await Org.CreateAsync(provider);
+        var db = org.Db;
         var rules = Enumerable.Range(0, 997).Select(_ => AudienceRule.ForPerson(Guid.NewGuid()))
             .Append(AudienceRule.ForPerson(org.People["bo"].Id))
             .Append(AudienceRule.ForPerson(org.People["cy"].Id))
@@ -105,10 +99,8 @@ public sealed class AudienceFilterTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task An_inactive_person_has_no_viewer(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        var org = await SeedAsync(db);
+        await using var org = await Org.CreateAsync(provider);
+        var db = org.Db;
         org.People["bo"].Active = false;
         await db.SaveChangesAsync();
 
@@ -120,23 +112,22 @@ public sealed class AudienceFilterTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_move_to_another_department_changes_what_the_same_viewer_sees_at_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        var org = await SeedAsync(db);
+        await using var org = await Org.CreateAsync(provider);
+        var db = org.Db;
         var sales = With(AudienceRule.ForDepartment(2, includeSubdepartments: true));
         var engineering = With(AudienceRule.ForDepartment(4, includeSubdepartments: false));
         db.Audiences.AddRange(sales, engineering);
         await db.SaveChangesAsync();
         var viewer = (await ViewerQuery.ForPersonAsync(db, org.People["bo"].Id, CancellationToken.None))!;
-        Assert.Equal([engineering.Id], await db.Audiences.Including(db, viewer).Where(a => a.Id == sales.Id || a.Id == engineering.Id).Select(a => a.Id).ToListAsync());
+        Task<List<Guid>> Seen() => db.Audiences.Including(db, viewer).Where(a => a.Id == sales.Id || a.Id == engineering.Id).Select(a => a.Id).ToListAsync();
+        Assert.Equal([engineering.Id], await Seen());
 
         var bo = await db.People.Include(p => p.Departments).SingleAsync(p => p.Id == org.People["bo"].Id);
         bo.Departments.Clear();
         bo.Departments.Add(new PersonDepartment { DepartmentId = 3 });
         await db.SaveChangesAsync();
 
-        Assert.Equal([sales.Id], await db.Audiences.Including(db, viewer).Where(a => a.Id == sales.Id || a.Id == engineering.Id).Select(a => a.Id).ToListAsync());
+        Assert.Equal([sales.Id], await Seen());
     }
 
     private static Audience With(AudienceRule rule, bool everyone = false) => With([rule], everyone);
@@ -148,6 +139,31 @@ public sealed class AudienceFilterTests
         var audience = new Audience { Everyone = everyone };
         audience.Rules.AddRange(rules);
         return audience;
+    }
+
+    /// <summary>A migrated database holding the tree above.</summary>
+    private sealed class Org(TestDatabase database, PortalDb db, Dictionary<string, Person> people, Role editor) : IAsyncDisposable
+    {
+        public PortalDb Db => db;
+
+        public Dictionary<string, Person> People => people;
+
+        public Role Editor => editor;
+
+        public static async Task<Org> CreateAsync(DatabaseProvider provider)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            var db = SchemaReader.OpenDb(database);
+            await db.Database.MigrateAsync();
+            var (people, editor) = await SeedAsync(db);
+            return new Org(database, db, people, editor);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await db.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     private static async Task<(Dictionary<string, Person> People, Role Editor)> SeedAsync(PortalDb db)

@@ -6,9 +6,9 @@ using Portal.Domain.Data;
 namespace Portal.Web.Features.SignIn;
 
 /// <summary>
-/// The signed-in person as visibility sees them (departments, their ancestors, roles). Worked out once
-/// and kept briefly, so a page and its tab bar do not ask three times, while a long-lived circuit still
-/// notices a change of department or role within a minute.
+/// The signed-in person, if still active. Checked once and kept briefly, so a page and its tab bar do
+/// not ask three times, while a long-lived circuit still notices a deactivation within a minute (their
+/// departments and roles are read with every visibility query).
 /// </summary>
 public sealed class CurrentViewer(AuthenticationStateProvider authentication, IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
 {

@@ -65,8 +65,8 @@ public static class ReadingQueries
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
-    private static readonly PerModel<Func<PortalDb, Guid, DateTime, Task<int>>> Unread = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now) => Readable.Invoke(db, personId, now)
+    private static readonly PerModel<Func<PortalDb, Guid, DateTime, CancellationToken, Task<int>>> Unread = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, DateTime now, CancellationToken cancellationToken) => Readable.Invoke(db, personId, now)
             .Where(a => !db.ArticleReceipts.Any(r => r.PersonId == personId && r.ArticleId == a.Id && r.ReadAt != null))
             .OrderByDescending(a => a.PublishedAt).Take(UnreadCountCap).Count())));
 
@@ -110,9 +110,6 @@ public static class ReadingQueries
     }
 
     /// <summary>Live items the person has not opened, counted up to <see cref="UnreadCountCap"/> (shown as "99+").</summary>
-    public static Task<int> UnreadCountAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Unread.For(db)(db, viewer.PersonId, now);
-    }
+    public static Task<int> UnreadCountAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken) =>
+        Unread.For(db)(db, viewer.PersonId, now, cancellationToken);
 }
