@@ -10,10 +10,18 @@ namespace Portal.Domain.Data;
 /// </summary>
 public static class Inline
 {
+    public static TResult Invoke<T1, TResult>(this Expression<Func<T1, TResult>> expression, T1 argument) =>
+        throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
+
+    public static TResult Invoke<T1, T2, TResult>(this Expression<Func<T1, T2, TResult>> expression, T1 first, T2 second) =>
+        throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
+
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> expression, T1 first, T2 second, T3 third) =>
         throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
 
     public static Expression<Func<T1, TResult>> Expand<T1, TResult>(Expression<Func<T1, TResult>> expression) => Expanded(expression);
+
+    public static Expression<Func<T1, T2, TResult>> Expand<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> expression) => Expanded(expression);
 
     public static Expression<Func<T1, T2, T3, TResult>> Expand<T1, T2, T3, TResult>(Expression<Func<T1, T2, T3, TResult>> expression) =>
         Expanded(expression);
@@ -24,6 +32,10 @@ public static class Inline
     public static Expression<Func<T1, T2, T3, T4, T5, TResult>> Expand<T1, T2, T3, T4, T5, TResult>(
         Expression<Func<T1, T2, T3, T4, T5, TResult>> expression) =>
         Expanded(expression);
+
+    /// <summary>The body of <paramref name="expression"/> with its parameters replaced by <paramref name="arguments"/>, expanded.</summary>
+    public static Expression Apply(LambdaExpression expression, params Expression[] arguments) =>
+        new Expander().Visit(new Substitution(expression.Parameters, arguments).Visit(expression.Body));
 
     private static Expression<TDelegate> Expanded<TDelegate>(Expression<TDelegate> expression) =>
         (Expression<TDelegate>)new Expander().Visit(expression);
@@ -42,11 +54,12 @@ public static class Inline
             return Visit(new Substitution(lambda.Parameters, arguments!).Visit(lambda.Body));
         }
 
-        // The named expressions are static fields; anything else is evaluated once, when expanding.
+        // The named expressions are fields, static or captured; anything else is evaluated once, when expanding.
         private static object Evaluate(Expression expression) => expression switch
         {
             ConstantExpression constant => constant.Value!,
             MemberExpression { Expression: null, Member: FieldInfo field } => field.GetValue(null)!,
+            MemberExpression { Expression: ConstantExpression closure, Member: FieldInfo field } => field.GetValue(closure.Value)!,
             _ => Expression.Lambda<Func<object>>(Expression.Convert(expression, typeof(object))).Compile()(),
         };
     }

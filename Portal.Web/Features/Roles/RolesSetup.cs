@@ -10,7 +10,7 @@ public static class RolesSetup
     public static IServiceCollection AddPortalRoles(this IServiceCollection services)
     {
         services.AddOptions<RolesOptions>().BindConfiguration(RolesOptions.SectionName);
-        services.AddSingleton<IAuthorizationHandler, RoleRequirementHandler>();
+        services.AddScoped<IAuthorizationHandler, RoleRequirementHandler>();
         services.Configure<AuthorizationOptions>(Policies.Add);
         return services;
     }

@@ -12,7 +12,7 @@ namespace Portal.Web.Features.SignIn;
 /// </summary>
 public sealed class CurrentViewer(AuthenticationStateProvider authentication, IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
 {
-    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
 
     private Task<Viewer?>? viewer;
     private DateTimeOffset loadedAt;

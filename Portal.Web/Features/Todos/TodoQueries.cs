@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.Todos;
@@ -34,24 +35,36 @@ public static class TodoQueries
 {
     public const int PageSize = 50;
 
+    private static readonly Expression<Func<Todo, Guid, bool>> IsAssigned = (t, personId) => t.Assignees.Any(a => a.PersonId == personId);
+
+    private static readonly Expression<Func<Todo, TodoRow>> Row = t => new TodoRow(t.Id, t.Title, t.DueAt, t.Priority, t.Status, t.DecidedAt, t.UpdatedAt);
+
+    // The tab bar counts and the home page lists on every page view: precompiled, as EF Core's per-run
+    // preparation of even these small queries costs more than their SQL.
+    private static readonly PerModel<Func<PortalDb, Guid, CancellationToken, Task<int>>> PendingCount = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, CancellationToken cancellationToken) => db.Todos.Count(t => IsAssigned.Invoke(t, personId) && t.Status == TodoStatus.Pending))));
+
+    private static readonly PerModel<Func<PortalDb, Guid, int, IAsyncEnumerable<TodoRow>>> Pending = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, int take) => db.Todos.AsNoTracking()
+            .Where(t => IsAssigned.Invoke(t, personId) && t.Status == TodoStatus.Pending)
+            .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
+            .Select(t => Row.Invoke(t)).Take(take))));
+
+    private static readonly PerModel<Func<PortalDb, Guid, int, IAsyncEnumerable<TodoRow>>> Closed = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, int take) => db.Todos.AsNoTracking()
+            .Where(t => IsAssigned.Invoke(t, personId) && t.Status != TodoStatus.Pending)
+            .OrderByDescending(t => t.UpdatedAt)
+            .Select(t => Row.Invoke(t)).Take(take))));
+
     public static IQueryable<Todo> AssignedTo(this IQueryable<Todo> todos, Guid personId) =>
-        todos.Where(t => t.Assignees.Any(a => a.PersonId == personId));
+        todos.Where(Inline.Expand((Todo t) => IsAssigned.Invoke(t, personId)));
 
     public static Task<int> PendingCountAsync(PortalDb db, Guid personId, CancellationToken cancellationToken) =>
-        db.Todos.AsNoTracking().AssignedTo(personId).CountAsync(t => t.Status == TodoStatus.Pending, cancellationToken);
+        PendingCount.For(db)(db, personId, cancellationToken);
 
     /// <summary>Pending first due first (no due date last); closed ones latest first.</summary>
-    public static Task<List<TodoRow>> ListAsync(PortalDb db, Guid personId, bool pending, int take, CancellationToken cancellationToken)
-    {
-        var mine = db.Todos.AsNoTracking().AssignedTo(personId);
-        var ordered = pending
-            ? mine.Where(t => t.Status == TodoStatus.Pending).OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            : mine.Where(t => t.Status != TodoStatus.Pending).OrderByDescending(t => t.UpdatedAt);
-        return ordered
-            .Select(t => new TodoRow(t.Id, t.Title, t.DueAt, t.Priority, t.Status, t.DecidedAt, t.UpdatedAt))
-            .Take(take)
-            .ToListAsync(cancellationToken);
-    }
+    public static async Task<List<TodoRow>> ListAsync(PortalDb db, Guid personId, bool pending, int take, CancellationToken cancellationToken) =>
+        await (pending ? Pending : Closed).For(db)(db, personId, take).ToListAsync(cancellationToken);
 
     /// <summary>Null when there is no such to-do or the person is not one of its assignees.</summary>
     public static async Task<TodoDetail?> DetailAsync(PortalDb db, Guid personId, Guid todoId, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace Portal.Web.Features.Content.Reading;
 
 /// <summary>
 /// What a person reads: the notices that want their attention, the feed, their unread count. Every
-/// query reads only <see cref="Readable"/> items, which inlines <see cref="AudienceFilter.Includes"/>.
+/// query reads only <see cref="Readable"/> items, which inlines <see cref="AudienceFilter.Targeted{T}.Visible"/>.
 /// They run on every home page, so they are precompiled, and take no list parameter: for a query this
 /// size EF Core's per-run preparation cost three times the SQL itself.
 /// </summary>
@@ -22,9 +22,8 @@ public static class ReadingQueries
     /// even where a better one exists), not past its expiry, and for this person.
     /// </summary>
     private static readonly Expression<Func<PortalDb, Guid, DateTime, IQueryable<Article>>> Readable = Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now) => db.Articles.AsNoTracking().Where(a =>
-            a.Status == ContentStatus.Published && (a.ExpiresAt == null || a.ExpiresAt > now)
-            && AudienceFilter.Includes.Invoke(db, personId, a.AudienceId)));
+        (PortalDb db, Guid personId, DateTime now) => AudienceFilter.Targeted<Article>.Visible.Invoke(
+            db, personId, db.Articles.AsNoTracking().Where(a => a.Status == ContentStatus.Published && (a.ExpiresAt == null || a.ExpiresAt > now))));
 
     private static readonly Expression<Func<PortalDb, Guid, Article, FeedEntry>> Entry = (db, personId, a) => new FeedEntry(
         a.Id,
