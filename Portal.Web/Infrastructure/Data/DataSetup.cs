@@ -10,7 +10,9 @@ public static class DataSetup
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration)
     {
         SqliteRuntime.Configure();
-        services.AddDbContextFactory<PortalDb>((provider, builder) =>
+        // Pooled: every page view opens several short-lived contexts (viewer, role check, each component's
+        // query), and setting up a new one cost more than most of their queries.
+        services.AddPooledDbContextFactory<PortalDb>((provider, builder) =>
         {
             var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
