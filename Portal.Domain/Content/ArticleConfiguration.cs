@@ -11,7 +11,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Summary).HasMaxLength(500);
         builder.Property(a => a.Category).HasMaxLength(50);
         builder.Property(a => a.RejectionComment).HasMaxLength(1000);
-        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        // The feed walks it newest first; with the id in the index its tie-break needs no sort.
+        builder.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
 
         // The home page walks the notices newest first and stops when its list is full.

@@ -33,6 +33,10 @@ public static class Inline
         Expression<Func<T1, T2, T3, T4, T5, TResult>> expression) =>
         Expanded(expression);
 
+    public static Expression<Func<T1, T2, T3, T4, T5, T6, TResult>> Expand<T1, T2, T3, T4, T5, T6, TResult>(
+        Expression<Func<T1, T2, T3, T4, T5, T6, TResult>> expression) =>
+        Expanded(expression);
+
     /// <summary>The body of <paramref name="expression"/> with its parameters replaced by <paramref name="arguments"/>, expanded.</summary>
     public static Expression Apply(LambdaExpression expression, params Expression[] arguments) =>
         new Expander().Visit(new Substitution(expression.Parameters, arguments).Visit(expression.Body));

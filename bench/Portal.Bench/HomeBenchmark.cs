@@ -37,13 +37,6 @@ internal static class HomeBenchmark
             await QueryBreakdownAsync(host, reader);
 
             var duration = TimeSpan.FromSeconds(seconds);
-            if (Environment.GetEnvironmentVariable("ONLY") is { } only)
-            {
-                await LoadRunner.MaxThroughputAsync("warm-up", client, only, concurrency, TimeSpan.FromSeconds(3));
-                Console.WriteLine($"PID {Environment.ProcessId} READY");
-                Print(await LoadRunner.MaxThroughputAsync(only, client, only, concurrency, duration));
-                return;
-            }
             var warmup = TimeSpan.FromSeconds(Math.Max(2, seconds / 3));
             foreach (var path in new[] { "/", HomeBenchHost.BarePath, HomeBenchHost.BareDocumentPath })
             {

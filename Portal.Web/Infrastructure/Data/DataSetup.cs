@@ -21,15 +21,21 @@ public static class DataSetup
         return services;
     }
 
+    // A list in a query travels as one array parameter (JSON on SQLite), so its SQL is written once and
+    // reused whatever the list's length, precompiled queries included.
+    private const ParameterTranslationMode OneArrayParameter = ParameterTranslationMode.Parameter;
+
     public static void ConfigureProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string? connectionString)
     {
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(connectionString);
+                builder.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(OneArrayParameter));
                 break;
             default:
-                builder.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString() : connectionString);
+                builder.UseSqlite(
+                    string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString() : connectionString,
+                    sqlite => sqlite.UseParameterizedCollectionMode(OneArrayParameter));
                 break;
         }
     }

@@ -12,10 +12,20 @@ public sealed record FeedEntry(
     DateTime PublishedAt,
     bool Pinned,
     bool RequiresAcknowledgement,
-    bool Read,
-    bool Acknowledged)
+    ReceiptState Receipt)
 {
-    public bool AwaitsAcknowledgement => RequiresAcknowledgement && !Acknowledged;
+    public bool Read => Receipt.HasFlag(ReceiptState.Read);
+
+    public bool AwaitsAcknowledgement => RequiresAcknowledgement && !Receipt.HasFlag(ReceiptState.Acknowledged);
+}
+
+/// <summary>What the person's receipt of an item says, read in one lookup.</summary>
+[Flags]
+public enum ReceiptState
+{
+    None = 0,
+    Read = 1,
+    Acknowledged = 2,
 }
 
 /// <summary>A page of the feed and where the next one starts.</summary>

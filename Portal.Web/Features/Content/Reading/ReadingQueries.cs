@@ -9,13 +9,16 @@ namespace Portal.Web.Features.Content.Reading;
 /// <summary>
 /// What a person reads: the notices that want their attention, the feed, their unread count. Every
 /// query reads only <see cref="Readable"/> items, which inlines <see cref="AudienceFilter.Targeted{T}.Visible"/>.
-/// They run on every home page, so they are precompiled, and take no list parameter: for a query this
-/// size EF Core's per-run preparation cost three times the SQL itself.
+/// They run on every home page, so they are precompiled: for a query this size EF Core's per-run
+/// preparation cost three times the SQL itself.
 /// </summary>
 public static class ReadingQueries
 {
     public const int AttentionLimit = 10;
     public const int UnreadCountCap = 100;
+
+    // The first page's "published up to": one precompiled feed query serves every page.
+    private static readonly DateTime Latest = DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
 
     /// <summary>
     /// Published (which sets the publication time: testing it too would steer SQLite onto the date index
@@ -25,6 +28,7 @@ public static class ReadingQueries
         (PortalDb db, Guid personId, DateTime now) => AudienceFilter.Targeted<Article>.Visible.Invoke(
             db, personId, db.Articles.AsNoTracking().Where(a => a.Status == ContentStatus.Published && (a.ExpiresAt == null || a.ExpiresAt > now))));
 
+    // Read and acknowledged come from one receipt lookup, not one each.
     private static readonly Expression<Func<PortalDb, Guid, Article, FeedEntry>> Entry = (db, personId, a) => new FeedEntry(
         a.Id,
         a.Kind,
@@ -34,14 +38,15 @@ public static class ReadingQueries
         a.PublishedAt!.Value,
         a.Pinned,
         a.RequiresAcknowledgement,
-        db.ArticleReceipts.Any(r => r.PersonId == personId && r.ArticleId == a.Id && r.ReadAt != null),
-        db.ArticleReceipts.Any(r => r.PersonId == personId && r.ArticleId == a.Id && r.AcknowledgedAt != null));
+        (ReceiptState)db.ArticleReceipts.Where(r => r.PersonId == personId && r.ArticleId == a.Id)
+            .Select(r => (r.ReadAt != null ? (int)ReceiptState.Read : 0) | (r.AcknowledgedAt != null ? (int)ReceiptState.Acknowledged : 0))
+            .FirstOrDefault());
 
-    // Few by nature, found through their index and ordered here: ordered in SQL, the date index wins
-    // and every published notice is walked.
+    // Found, and ordered, through their partial index.
     private static readonly PerModel<Func<PortalDb, Guid, DateTime, IAsyncEnumerable<FeedEntry>>> Pinned = new(() => EF.CompileAsyncQuery(Inline.Expand(
         (PortalDb db, Guid personId, DateTime now) => Readable.Invoke(db, personId, now)
             .Where(a => a.Kind == ContentKind.Notice && a.Pinned)
+            .OrderByDescending(a => a.PublishedAt).Take(AttentionLimit)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     // Newest first in index order, so the walk stops as soon as the list is full.
@@ -53,14 +58,11 @@ public static class ReadingQueries
             .OrderByDescending(a => a.PublishedAt).Take(take)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
-    private static readonly PerModel<Func<PortalDb, Guid, DateTime, int, IAsyncEnumerable<FeedEntry>>> Newest = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now, int take) => Readable.Invoke(db, personId, now)
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
-            .Select(a => Entry.Invoke(db, personId, a)))));
-
-    private static readonly PerModel<Func<PortalDb, Guid, DateTime, DateTime, int, IAsyncEnumerable<FeedEntry>>> NewestUpTo = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now, DateTime upTo, int take) => Readable.Invoke(db, personId, now)
-            .Where(a => a.PublishedAt <= upTo)
+    // The items to leave out travel as one array parameter (JSON on SQLite), so the SQL stays the same
+    // whatever their number and the walk stops at exactly one page.
+    private static readonly PerModel<Func<PortalDb, Guid, DateTime, DateTime, Guid[], int, IAsyncEnumerable<FeedEntry>>> Newest = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, DateTime now, DateTime upTo, Guid[] leaveOut, int take) => Readable.Invoke(db, personId, now)
+            .Where(a => a.PublishedAt <= upTo && !leaveOut.Contains(a.Id))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
@@ -72,8 +74,7 @@ public static class ReadingQueries
     /// <summary>Pinned notices, then notices not yet read (or acknowledged, where asked); each newest first.</summary>
     public static async Task<List<FeedEntry>> AttentionAsync(PortalDb db, Viewer viewer, DateTime now, CancellationToken cancellationToken)
     {
-        var pinned = (await Pinned.For(db)(db, viewer.PersonId, now).ToListAsync(cancellationToken))
-            .OrderByDescending(e => e.PublishedAt).Take(AttentionLimit).ToList();
+        var pinned = await Pinned.For(db)(db, viewer.PersonId, now).ToListAsync(cancellationToken);
         if (pinned.Count >= AttentionLimit)
         {
             return pinned;
@@ -82,20 +83,12 @@ public static class ReadingQueries
         return [.. pinned, .. await Pending.For(db)(db, viewer.PersonId, now, AttentionLimit - pinned.Count).ToListAsync(cancellationToken)];
     }
 
-    /// <summary>
-    /// Everything else (all but <paramref name="shownAbove"/>, the notices listed first), newest first,
-    /// one page at a time. Items to leave out are dropped here after reading as many more rows: as a
-    /// list parameter they would cost more than the rows.
-    /// </summary>
+    /// <summary>Everything else (all but <paramref name="shownAbove"/>, the notices listed first), newest first, one page at a time.</summary>
     public static async Task<FeedPage> FeedAsync(
         PortalDb db, Viewer viewer, DateTime now, IReadOnlyCollection<Guid> shownAbove, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
     {
-        var leaveOut = shownAbove.Concat(after?.ShownAtThatTime ?? []).ToHashSet();
-        var take = pageSize + 1 + leaveOut.Count;
-        var rows = after is null
-            ? Newest.For(db)(db, viewer.PersonId, now, take)
-            : NewestUpTo.For(db)(db, viewer.PersonId, now, after.PublishedAt, take);
-        var page = (await rows.ToListAsync(cancellationToken)).Where(e => !leaveOut.Contains(e.Id)).Take(pageSize + 1).ToList();
+        Guid[] leaveOut = [.. shownAbove.Concat(after?.ShownAtThatTime ?? []).Distinct()];
+        var page = await Newest.For(db)(db, viewer.PersonId, now, after?.PublishedAt ?? Latest, leaveOut, pageSize + 1).ToListAsync(cancellationToken);
         if (page.Count <= pageSize)
         {
             return new FeedPage(page, null);
