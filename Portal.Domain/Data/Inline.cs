@@ -5,7 +5,7 @@ namespace Portal.Domain.Data;
 
 /// <summary>
 /// Lets a query expression written once be used inside others, including precompiled queries
-/// (<c>AudienceFilter.Includes.Invoke(db, personId, a.AudienceId)</c>): <c>Expand</c> replaces each
+/// (<c>AudienceFilter.Targeted&lt;Article&gt;.Visible.Invoke(db, personId, articles)</c>): <c>Expand</c> replaces each
 /// <c>Invoke</c> with the body of the expression it names, so EF Core only ever sees plain LINQ.
 /// </summary>
 public static class Inline
@@ -27,10 +27,6 @@ public static class Inline
         Expanded(expression);
 
     public static Expression<Func<T1, T2, T3, T4, TResult>> Expand<T1, T2, T3, T4, TResult>(Expression<Func<T1, T2, T3, T4, TResult>> expression) =>
-        Expanded(expression);
-
-    public static Expression<Func<T1, T2, T3, T4, T5, TResult>> Expand<T1, T2, T3, T4, T5, TResult>(
-        Expression<Func<T1, T2, T3, T4, T5, TResult>> expression) =>
         Expanded(expression);
 
     public static Expression<Func<T1, T2, T3, T4, T5, T6, TResult>> Expand<T1, T2, T3, T4, T5, T6, TResult>(
