@@ -72,6 +72,27 @@ public sealed class FeedQueryTests
 
     [Theory]
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task Pinned_notices_beyond_the_top_list_stay_on_the_page_in_the_feed(DatabaseProvider provider)
+    {
+        await using var world = await ReadingWorld.CreateAsync(provider);
+        var pinned = new List<Guid>();
+        for (var i = 0; i < ReadingQueries.AttentionLimit + 2; i++)
+        {
+            pinned.Add(await world.PublishAsync(ContentKind.Notice, $"pinned {i}", at: world.Now.AddMinutes(i - 100), pinned: true));
+        }
+
+        var news = await world.PublishAsync(ContentKind.News, "news", at: world.Now.AddMinutes(-10));
+        var viewer = await world.ViewerAsync("ada");
+        await using var db = await world.Factory.CreateDbContextAsync();
+        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
+        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
+
+        Assert.Equal(pinned.AsEnumerable().Reverse().Take(ReadingQueries.AttentionLimit), attention.Select(e => e.Id));
+        Assert.Equal([news, pinned[1], pinned[0]], feed.Items.Select(e => e.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task The_feed_pages_without_repeating_or_skipping_items_even_when_they_share_a_time(DatabaseProvider provider)
     {
         await using var world = await ReadingWorld.CreateAsync(provider);
