@@ -20,12 +20,7 @@ public sealed class TodoBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         var userId = await TestSignIn.AsDemoPersonAsync(context);
         var factory = host.Get<IDbContextFactory<PortalDb>>();
-        Guid todo;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var now = host.Time.GetUtcNow().UtcDateTime;
-            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now, "差旅报销审批", now.AddDays(1), host.BaseUrl + "/healthz");
-        }
+        var todo = await AssignAsync(host, userId, dueWithSourceOnPortal: true);
 
         var page = await context.NewPageAsync();
         var console = new PageConsole(page);
@@ -66,12 +61,7 @@ public sealed class TodoBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         var userId = await TestSignIn.AsDemoPersonAsync(context);
         var factory = host.Get<IDbContextFactory<PortalDb>>();
-        Guid todo;
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            var now = host.Time.GetUtcNow().UtcDateTime;
-            todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [await TodoSeed.PersonIdAsync(db, userId)], now);
-        }
+        var todo = await AssignAsync(host, userId);
 
         var first = await context.NewPageAsync();
         var second = await context.NewPageAsync();
@@ -92,5 +82,16 @@ public sealed class TodoBrowserTests(BrowserFixture browser)
         await using var check = await factory.CreateDbContextAsync();
         Assert.Equal(1, await check.OutboxMessages.CountAsync(m => m.Kind == TodoOutbox.DecisionKind));
         Assert.Empty(console.Problems);
+    }
+
+    private static async Task<Guid> AssignAsync(KestrelPortal host, string userId, bool dueWithSourceOnPortal = false)
+    {
+        await using var db = await host.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var now = host.Time.GetUtcNow().UtcDateTime;
+        var client = await TodoSeed.ClientAsync(db, now);
+        Guid[] assignees = [await TodoSeed.PersonIdAsync(db, userId)];
+        return dueWithSourceOnPortal
+            ? await TodoSeed.TodoAsync(db, client, assignees, now, dueAt: now.AddDays(1), detailUrl: host.BaseUrl + "/healthz")
+            : await TodoSeed.TodoAsync(db, client, assignees, now);
     }
 }
