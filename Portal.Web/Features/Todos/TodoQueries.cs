@@ -44,17 +44,17 @@ public static class TodoQueries
     private static readonly PerModel<Func<PortalDb, Guid, CancellationToken, Task<int>>> PendingCount = new(() => EF.CompileAsyncQuery(Inline.Expand(
         (PortalDb db, Guid personId, CancellationToken cancellationToken) => db.Todos.Count(t => IsAssigned.Invoke(t, personId) && t.Status == TodoStatus.Pending))));
 
-    private static readonly PerModel<Func<PortalDb, Guid, int, IAsyncEnumerable<TodoRow>>> Pending = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, int take) => db.Todos.AsNoTracking()
+    private static readonly PerModelAndLimit<Func<PortalDb, Guid, IAsyncEnumerable<TodoRow>>> Pending = new(take => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId) => db.Todos.AsNoTracking()
             .Where(t => IsAssigned.Invoke(t, personId) && t.Status == TodoStatus.Pending)
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Select(t => Row.Invoke(t)).Take(take))));
+            .Select(t => Row.Invoke(t)).Take(Inline.Constant(take)))));
 
-    private static readonly PerModel<Func<PortalDb, Guid, int, IAsyncEnumerable<TodoRow>>> Closed = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, int take) => db.Todos.AsNoTracking()
+    private static readonly PerModelAndLimit<Func<PortalDb, Guid, IAsyncEnumerable<TodoRow>>> Closed = new(take => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId) => db.Todos.AsNoTracking()
             .Where(t => IsAssigned.Invoke(t, personId) && t.Status != TodoStatus.Pending)
             .OrderByDescending(t => t.UpdatedAt)
-            .Select(t => Row.Invoke(t)).Take(take))));
+            .Select(t => Row.Invoke(t)).Take(Inline.Constant(take)))));
 
     public static IQueryable<Todo> AssignedTo(this IQueryable<Todo> todos, Guid personId) =>
         todos.Where(Inline.Expand((Todo t) => IsAssigned.Invoke(t, personId)));
@@ -64,7 +64,7 @@ public static class TodoQueries
 
     /// <summary>Pending first due first (no due date last); closed ones latest first.</summary>
     public static async Task<List<TodoRow>> ListAsync(PortalDb db, Guid personId, bool pending, int take, CancellationToken cancellationToken) =>
-        await (pending ? Pending : Closed).For(db)(db, personId, take).ToListAsync(cancellationToken);
+        await (pending ? Pending : Closed).For(db, take)(db, personId).ToListAsync(cancellationToken);
 
     /// <summary>Null when there is no such to-do or the person is not one of its assignees.</summary>
     public static async Task<TodoDetail?> DetailAsync(PortalDb db, Guid personId, Guid todoId, CancellationToken cancellationToken)

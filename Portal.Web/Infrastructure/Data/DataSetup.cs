@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
+using Portal.Web.Infrastructure.Data.Sqlite;
 
 namespace Portal.Web.Infrastructure.Data;
 
@@ -11,13 +13,16 @@ public static class DataSetup
     {
         SqliteRuntime.Configure();
         // Pooled: every page view opens several short-lived contexts (viewer, role check, each component's
-        // query), and setting up a new one cost more than most of their queries.
-        services.AddPooledDbContextFactory<PortalDb>((provider, builder) =>
-        {
-            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-            ConfigureProvider(builder, options.Provider, connectionString);
-        });
+        // query), and setting up a new one cost more than most of their queries. A pooled SQLite context
+        // keeps its connection open, so the pool is kept to what concurrent pages use.
+        services.AddPooledDbContextFactory<PortalDb>(
+            (provider, builder) =>
+            {
+                var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+                ConfigureProvider(builder, options.Provider, connectionString);
+            },
+            poolSize: 128);
         return services;
     }
 
@@ -36,6 +41,10 @@ public static class DataSetup
                 builder.UseSqlite(
                     string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString() : connectionString,
                     sqlite => sqlite.UseParameterizedCollectionMode(OneArrayParameter));
+#pragma warning disable EF1001 // The provider's connection service, replaced by one that closes only when disposed.
+                builder.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+#pragma warning restore EF1001
+                builder.AddInterceptors(StatementReuse.Instance);
                 break;
         }
     }

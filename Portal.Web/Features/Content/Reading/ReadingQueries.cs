@@ -50,20 +50,20 @@ public static class ReadingQueries
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     // Newest first in index order, so the walk stops as soon as the list is full.
-    private static readonly PerModel<Func<PortalDb, Guid, DateTime, int, IAsyncEnumerable<FeedEntry>>> Pending = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now, int take) => Readable.Invoke(db, personId, now)
+    private static readonly PerModelAndLimit<Func<PortalDb, Guid, DateTime, IAsyncEnumerable<FeedEntry>>> Pending = new(take => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, DateTime now) => Readable.Invoke(db, personId, now)
             .Where(a => a.Kind == ContentKind.Notice && !a.Pinned
                 && !db.ArticleReceipts.Any(r => r.PersonId == personId && r.ArticleId == a.Id && r.ReadAt != null
                     && (!a.RequiresAcknowledgement || r.AcknowledgedAt != null)))
-            .OrderByDescending(a => a.PublishedAt).Take(take)
+            .OrderByDescending(a => a.PublishedAt).Take(Inline.Constant(take))
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     // The items to leave out travel as one array parameter (JSON on SQLite), so the SQL stays the same
     // whatever their number and the walk stops at exactly one page.
-    private static readonly PerModel<Func<PortalDb, Guid, DateTime, DateTime, Guid[], int, IAsyncEnumerable<FeedEntry>>> Newest = new(() => EF.CompileAsyncQuery(Inline.Expand(
-        (PortalDb db, Guid personId, DateTime now, DateTime upTo, Guid[] leaveOut, int take) => Readable.Invoke(db, personId, now)
+    private static readonly PerModelAndLimit<Func<PortalDb, Guid, DateTime, DateTime, Guid[], IAsyncEnumerable<FeedEntry>>> Newest = new(take => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId, DateTime now, DateTime upTo, Guid[] leaveOut) => Readable.Invoke(db, personId, now)
             .Where(a => a.PublishedAt <= upTo && !leaveOut.Contains(a.Id))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Inline.Constant(take))
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     private static readonly PerModel<Func<PortalDb, Guid, DateTime, CancellationToken, Task<int>>> Unread = new(() => EF.CompileAsyncQuery(Inline.Expand(
@@ -80,7 +80,7 @@ public static class ReadingQueries
             return pinned;
         }
 
-        return [.. pinned, .. await Pending.For(db)(db, viewer.PersonId, now, AttentionLimit - pinned.Count).ToListAsync(cancellationToken)];
+        return [.. pinned, .. await Pending.For(db, AttentionLimit - pinned.Count)(db, viewer.PersonId, now).ToListAsync(cancellationToken)];
     }
 
     /// <summary>Everything else (all but <paramref name="shownAbove"/>, the notices listed first), newest first, one page at a time.</summary>
@@ -88,7 +88,7 @@ public static class ReadingQueries
         PortalDb db, Viewer viewer, DateTime now, IReadOnlyCollection<Guid> shownAbove, FeedCursor? after, int pageSize, CancellationToken cancellationToken)
     {
         Guid[] leaveOut = [.. shownAbove.Concat(after?.ShownAtThatTime ?? []).Distinct()];
-        var page = await Newest.For(db)(db, viewer.PersonId, now, after?.PublishedAt ?? Latest, leaveOut, pageSize + 1).ToListAsync(cancellationToken);
+        var page = await Newest.For(db, pageSize + 1)(db, viewer.PersonId, now, after?.PublishedAt ?? Latest, leaveOut).ToListAsync(cancellationToken);
         if (page.Count <= pageSize)
         {
             return new FeedPage(page, null);
