@@ -19,9 +19,6 @@ public static class Inline
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> expression, T1 first, T2 second, T3 third) =>
         throw new InvalidOperationException("Invoke is only for expressions passed through Inline.Expand.");
 
-    /// <summary>Written into the expanded expression as a constant, so the SQL carries the value itself.</summary>
-    public static T Constant<T>(T value) => value;
-
     public static Expression<Func<T1, TResult>> Expand<T1, TResult>(Expression<Func<T1, TResult>> expression) => Expanded(expression);
 
     public static Expression<Func<T1, T2, TResult>> Expand<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> expression) => Expanded(expression);
@@ -47,14 +44,9 @@ public static class Inline
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.DeclaringType != typeof(Inline))
+            if (node.Method.DeclaringType != typeof(Inline) || node.Method.Name != nameof(Invoke))
             {
                 return base.VisitMethodCall(node);
-            }
-
-            if (node.Method.Name == nameof(Constant))
-            {
-                return Expression.Constant(Evaluate(node.Arguments[0]), node.Type);
             }
 
             var lambda = (LambdaExpression)Evaluate(node.Arguments[0]);

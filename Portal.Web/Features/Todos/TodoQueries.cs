@@ -48,13 +48,13 @@ public static class TodoQueries
         (PortalDb db, Guid personId) => db.Todos.AsNoTracking()
             .Where(t => IsAssigned.Invoke(t, personId) && t.Status == TodoStatus.Pending)
             .OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-            .Select(t => Row.Invoke(t)).Take(Inline.Constant(take)))));
+            .Select(t => Row.Invoke(t)).Take(take))));
 
     private static readonly PerModelAndLimit<Func<PortalDb, Guid, IAsyncEnumerable<TodoRow>>> Closed = new(take => EF.CompileAsyncQuery(Inline.Expand(
         (PortalDb db, Guid personId) => db.Todos.AsNoTracking()
             .Where(t => IsAssigned.Invoke(t, personId) && t.Status != TodoStatus.Pending)
             .OrderByDescending(t => t.UpdatedAt)
-            .Select(t => Row.Invoke(t)).Take(Inline.Constant(take)))));
+            .Select(t => Row.Invoke(t)).Take(take))));
 
     public static IQueryable<Todo> AssignedTo(this IQueryable<Todo> todos, Guid personId) =>
         todos.Where(Inline.Expand((Todo t) => IsAssigned.Invoke(t, personId)));

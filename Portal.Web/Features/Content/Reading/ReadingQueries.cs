@@ -55,7 +55,7 @@ public static class ReadingQueries
             .Where(a => a.Kind == ContentKind.Notice && !a.Pinned
                 && !db.ArticleReceipts.Any(r => r.PersonId == personId && r.ArticleId == a.Id && r.ReadAt != null
                     && (!a.RequiresAcknowledgement || r.AcknowledgedAt != null)))
-            .OrderByDescending(a => a.PublishedAt).Take(Inline.Constant(take))
+            .OrderByDescending(a => a.PublishedAt).Take(take)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     // The items to leave out travel as one array parameter (JSON on SQLite), so the SQL stays the same
@@ -63,7 +63,7 @@ public static class ReadingQueries
     private static readonly PerModelAndLimit<Func<PortalDb, Guid, DateTime, DateTime, Guid[], IAsyncEnumerable<FeedEntry>>> Newest = new(take => EF.CompileAsyncQuery(Inline.Expand(
         (PortalDb db, Guid personId, DateTime now, DateTime upTo, Guid[] leaveOut) => Readable.Invoke(db, personId, now)
             .Where(a => a.PublishedAt <= upTo && !leaveOut.Contains(a.Id))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Inline.Constant(take))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
             .Select(a => Entry.Invoke(db, personId, a)))));
 
     private static readonly PerModel<Func<PortalDb, Guid, DateTime, CancellationToken, Task<int>>> Unread = new(() => EF.CompileAsyncQuery(Inline.Expand(
