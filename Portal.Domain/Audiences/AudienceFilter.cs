@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 
 namespace Portal.Domain.Audiences;
@@ -56,6 +57,9 @@ public static class AudienceFilter
             .Where(c => c.Excluded == 0 || (c.Excluded == null && db.Audiences.Any(a => a.Id == audienceOf.Invoke(c.Item) && a.Everyone)))
             .Select(c => c.Item));
 
+    private static readonly PerModel<Func<PortalDb, Guid, IAsyncEnumerable<NamedAudience>>> NamedQuery = new(() => EF.CompileAsyncQuery(Inline.Expand(
+        (PortalDb db, Guid personId) => Named.Invoke(db, personId))));
+
     private static readonly Expression<Func<PortalDb, Guid, IQueryable<Audience>, IQueryable<Audience>>> AudiencesIncluding = Rule<Audience>(a => a.Id);
 
     /// <summary>Audiences that include the viewer.</summary>
@@ -66,6 +70,18 @@ public static class AudienceFilter
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> items, PortalDb db, Viewer viewer)
         where T : class, IAudienceTargeted =>
         Apply(Targeted<T>.Visible, db, viewer, items);
+
+    /// <summary>The audiences naming the viewer, for deciding in memory over items kept in memory.</summary>
+    public static async Task<AudiencesNaming> NamingAsync(PortalDb db, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var named = new Dictionary<Guid, bool>();
+        await foreach (var audience in NamedQuery.For(db)(db, viewer.PersonId).WithCancellation(cancellationToken))
+        {
+            named[audience.AudienceId] = audience.Excluded != 0;
+        }
+
+        return new AudiencesNaming(named);
+    }
 
     private static IQueryable<T> Apply<T>(Expression<Func<PortalDb, Guid, IQueryable<T>, IQueryable<T>>> rule, PortalDb db, Viewer viewer, IQueryable<T> items)
     {

@@ -40,8 +40,7 @@ public sealed class FeedQueryTests
         await new RecordRead(world.Factory, world.Time).RunAsync(viewer, readNotice, CancellationToken.None);
 
         await using var db = await world.Factory.CreateDbContextAsync();
-        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
+        var (attention, feed) = await (await world.FeedForAsync(db, viewer)).FirstAsync(10, CancellationToken.None);
 
         Assert.Equal([oldPinned, unreadNotice], attention.Select(e => e.Id));
         Assert.Equal([newsLater, news, readNotice], feed.Items.Select(e => e.Id));
@@ -55,17 +54,16 @@ public sealed class FeedQueryTests
     {
         await using var world = await ReadingWorld.CreateAsync(provider);
         var notices = new List<Guid>();
-        for (var i = 0; i < ReadingQueries.AttentionLimit + 3; i++)
+        for (var i = 0; i < PersonFeed.AttentionLimit + 3; i++)
         {
             notices.Add(await world.PublishAsync(ContentKind.Notice, $"notice {i}", at: world.Now.AddMinutes(i - 100)));
         }
 
         var viewer = await world.ViewerAsync("ada");
         await using var db = await world.Factory.CreateDbContextAsync();
-        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
+        var (attention, feed) = await (await world.FeedForAsync(db, viewer)).FirstAsync(10, CancellationToken.None);
 
-        Assert.Equal(notices.AsEnumerable().Reverse().Take(ReadingQueries.AttentionLimit), attention.Select(e => e.Id));
+        Assert.Equal(notices.AsEnumerable().Reverse().Take(PersonFeed.AttentionLimit), attention.Select(e => e.Id));
         Assert.Equal(notices.Take(3).Reverse(), feed.Items.Select(e => e.Id));
         Assert.All(feed.Items, e => Assert.False(e.Read));
     }
@@ -76,7 +74,7 @@ public sealed class FeedQueryTests
     {
         await using var world = await ReadingWorld.CreateAsync(provider);
         var pinned = new List<Guid>();
-        for (var i = 0; i < ReadingQueries.AttentionLimit + 2; i++)
+        for (var i = 0; i < PersonFeed.AttentionLimit + 2; i++)
         {
             pinned.Add(await world.PublishAsync(ContentKind.Notice, $"pinned {i}", at: world.Now.AddMinutes(i - 100), pinned: true));
         }
@@ -84,10 +82,9 @@ public sealed class FeedQueryTests
         var news = await world.PublishAsync(ContentKind.News, "news", at: world.Now.AddMinutes(-10));
         var viewer = await world.ViewerAsync("ada");
         await using var db = await world.Factory.CreateDbContextAsync();
-        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 10, CancellationToken.None);
+        var (attention, feed) = await (await world.FeedForAsync(db, viewer)).FirstAsync(10, CancellationToken.None);
 
-        Assert.Equal(pinned.AsEnumerable().Reverse().Take(ReadingQueries.AttentionLimit), attention.Select(e => e.Id));
+        Assert.Equal(pinned.AsEnumerable().Reverse().Take(PersonFeed.AttentionLimit), attention.Select(e => e.Id));
         Assert.Equal([news, pinned[1], pinned[0]], feed.Items.Select(e => e.Id));
     }
 
@@ -111,7 +108,7 @@ public sealed class FeedQueryTests
         do
         {
             await using var db = await world.Factory.CreateDbContextAsync();
-            var page = await ReadingQueries.FeedAsync(db, viewer, world.Now, [], cursor, 5, CancellationToken.None);
+            var page = await (await world.FeedForAsync(db, viewer)).PageAsync([], cursor, 5, CancellationToken.None);
             Assert.True(page.Items.Count <= 5);
             seen.AddRange(page.Items.Select(e => e.Id));
             cursor = page.Next;
@@ -144,7 +141,7 @@ public sealed class FeedQueryTests
 
         Assert.Equal(Readability.Readable, outcome);
         await using var db = await world.Factory.CreateDbContextAsync();
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [], null, 10, CancellationToken.None);
+        var feed = await (await world.FeedForAsync(db, viewer)).PageAsync([], null, 10, CancellationToken.None);
         Assert.Equal([(second, false), (first, true)], feed.Items.Select(e => (e.Id, e.Read)));
         Assert.Equal(1, await UnreadAsync(world, "di"));
     }
@@ -153,8 +150,7 @@ public sealed class FeedQueryTests
     {
         var viewer = await world.ViewerAsync(name);
         await using var db = await world.Factory.CreateDbContextAsync();
-        var attention = await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
-        var feed = await ReadingQueries.FeedAsync(db, viewer, world.Now, [.. attention.Select(e => e.Id)], null, 50, CancellationToken.None);
+        var (attention, feed) = await (await world.FeedForAsync(db, viewer)).FirstAsync(50, CancellationToken.None);
         return [.. attention.Concat(feed.Items).OrderBy(e => e.Title, StringComparer.Ordinal).Select(e => e.Id)];
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.Domain.People;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Content.Reading;
 using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Tests.Content.Reading;
@@ -21,11 +23,15 @@ public sealed class ReadingWorld : IAsyncDisposable
     {
         this.database = database;
         Factory = factory;
+        Live = new LiveItems(factory, Time, Options.Create(new ReadingOptions()));
     }
 
     public IDbContextFactory<PortalDb> Factory { get; }
 
     public ManualTimeProvider Time { get; } = new();
+
+    /// <summary>The published items as this world's portal keeps them.</summary>
+    public LiveItems Live { get; }
 
     public Dictionary<string, Person> People { get; } = [];
 
@@ -79,7 +85,15 @@ public sealed class ReadingWorld : IAsyncDisposable
         return article.Id;
     }
 
-    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+    /// <summary>A person's home lists now, as the home page reads them.</summary>
+    public async Task<PersonFeed> FeedForAsync(PortalDb db, Viewer viewer) =>
+        await PersonFeed.OpenAsync(Live, db, viewer, Now, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        Live.Dispose();
+        await database.DisposeAsync();
+    }
 
     private async Task SeedAsync(PortalDb db)
     {

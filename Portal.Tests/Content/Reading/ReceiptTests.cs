@@ -109,6 +109,6 @@ public sealed class ReceiptTests
     private static async Task<List<FeedEntry>> AttentionAsync(ReadingWorld world, Portal.Domain.Audiences.Viewer viewer)
     {
         await using var db = await world.Factory.CreateDbContextAsync();
-        return await ReadingQueries.AttentionAsync(db, viewer, world.Now, CancellationToken.None);
+        return await (await world.FeedForAsync(db, viewer)).AttentionAsync(CancellationToken.None);
     }
 }

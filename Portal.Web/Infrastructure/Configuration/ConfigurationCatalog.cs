@@ -5,6 +5,7 @@ using Portal.DingTalk.Stream;
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Features.Content.Scheduling;
 using Portal.Web.Features.Content.Editing.Files;
+using Portal.Web.Features.Content.Reading;
 using Portal.Web.Features.Content.Reading.Demo;
 using Portal.Web.Features.DingTalkEvents;
 using Portal.Web.Features.DingTalkJsapi;
@@ -46,6 +47,7 @@ public static class ConfigurationCatalog
         (DemoClientOptions.SectionName, typeof(DemoClientOptions)),
         (SchedulerOptions.SectionName, typeof(SchedulerOptions)),
         (DemoContentOptions.SectionName, typeof(DemoContentOptions)),
+        (ReadingOptions.SectionName, typeof(ReadingOptions)),
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 

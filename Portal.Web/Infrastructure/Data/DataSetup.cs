@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.Web.Infrastructure.Data.Sqlite;
 
@@ -47,6 +48,8 @@ public static class DataSetup
                 builder.AddInterceptors(StatementReuse.Instance);
                 break;
         }
+
+        builder.AddInterceptors(ContentChanges.Instance);
     }
 
     /// <summary>Applies pending migrations before the portal serves a request.</summary>

@@ -9,6 +9,10 @@ public static class ReadingSetup
     public static IServiceCollection AddContentReading(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName)
+            .Validate(o => o.LiveItemsSeconds > 0, "Content:Reading:LiveItemsSeconds must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<LiveItems>();
         services.AddSingleton<UnreadCounts>();
         services.AddScoped<ReadingEvents>();
         services.AddScoped<RecordRead>();
