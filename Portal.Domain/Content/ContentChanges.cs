@@ -70,9 +70,40 @@ public sealed class ContentChanges : ISaveChangesInterceptor, IDbTransactionInte
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
-    private static bool TouchesContent(DbContext context) =>
-        context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is Article or Audience or AudienceRule);
+    // SaveChanges detects changes itself right after this; here only content entries are looked at, so a
+    // large save (an organisation import) is not scanned twice.
+    private static bool TouchesContent(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in tracker.Entries())
+            {
+                if (entry.Entity is not (Article or Audience or AudienceRule))
+                {
+                    continue;
+                }
+
+                if (detecting)
+                {
+                    entry.DetectChanges();
+                }
+
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
 
     private void Saving(DbContext? context)
     {

@@ -111,16 +111,11 @@ internal static class HomeBenchmark
         await using var db = await factory.CreateDbContextAsync();
         var viewer = (await ViewerQuery.ForPersonAsync(db, reader, CancellationToken.None))!;
         var now = DateTime.UtcNow;
-        var snap = await live.GetAsync(CancellationToken.None);
-        Guid[] ids35 = [.. snap.All.Take(35).Select(i => i.Id)];
-        Guid[] ids11 = [.. ids35.Take(11)];
-        Guid[] ids1 = [.. ids35.Take(1)];
         var results = new[]
         {
             await Measure.RunAsync("viewer (an active person)", () => ViewerQuery.ForPersonAsync(db, reader, CancellationToken.None), runs: 100),
             await Measure.RunAsync("the person's audiences and the live items", () => PersonFeed.OpenAsync(live, db, viewer, now, CancellationToken.None), runs: 100),
             await Measure.RunAsync("notices wanting attention and first feed page", async () => await (await PersonFeed.OpenAsync(live, db, viewer, now, CancellationToken.None)).FirstAsync(10, CancellationToken.None), runs: 100),
-            await Measure.RunAsync("TMP receipts 35", () => ReadingQueries.ReceiptsAsync(db, reader, ids35).ToListAsync().AsTask(), runs: 200),
             await Measure.RunAsync("unread count (tab bar)", () => ReadingQueries.UnreadCountAsync(db, viewer, now, CancellationToken.None), runs: 100),
         };
         foreach (var result in results)
