@@ -11,16 +11,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Summary).HasMaxLength(500);
         builder.Property(a => a.Category).HasMaxLength(50);
         builder.Property(a => a.RejectionComment).HasMaxLength(1000);
-        // The feed walks it newest first; with the id in the index its tie-break needs no sort.
+        // The unread count walks it newest first, and the home page's kept list is read through it.
         builder.HasIndex(a => new { a.Status, a.PublishedAt, a.Id });
         builder.HasIndex(a => new { a.Status, a.PublishAt });
-
-        // The home page walks the notices newest first and stops when its list is full.
-        builder.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt });
-
-        // ...and lists the pinned ones first, on every home page. Partial: ANALYZE sees two values of
-        // Pinned, not how few are true, and would steer SQLite onto the index of all notices.
-        builder.HasIndex(a => new { a.Kind, a.Status, a.PublishedAt }, "IX_Articles_Pinned").HasFilter("\"Pinned\"");
         builder.HasIndex(a => a.AuthorId);
         builder.HasIndex(a => a.RevisionOfId);
         builder.Property(a => a.Notify).HasDefaultValue(true).ValueGeneratedNever();
