@@ -54,6 +54,14 @@ public sealed class ContentChanges : ISaveChangesInterceptor, IDbTransactionInte
         return result;
     }
 
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
+
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Committed(eventData.Context);
@@ -126,6 +134,15 @@ public sealed class ContentChanges : ISaveChangesInterceptor, IDbTransactionInte
         if (context is not null && awaitingCommit.Remove(context))
         {
             In(context.Database.GetConnectionString()).Increment();
+        }
+    }
+
+    // Inside a transaction the save's fate is its transaction's.
+    private void Failed(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+        {
+            RolledBack(context);
         }
     }
 

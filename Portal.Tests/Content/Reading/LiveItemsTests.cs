@@ -129,6 +129,10 @@ public sealed class LiveItemsTests
         Assert.Equal(before, changes.Value);
         db.ChangeTracker.Clear();
 
+        // A save that fails (an audience that does not exist) counts nothing, then or with the next save.
+        db.Articles.Add(new Article(ContentKind.News, Guid.NewGuid(), "orphan", Guid.NewGuid(), world.Now));
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
         db.People.Add(new Person("ed", "ED") { UpdatedAt = world.Now });
         await db.SaveChangesAsync();
         Assert.Equal(before, changes.Value);

@@ -5,23 +5,16 @@ using Portal.Domain.Data;
 
 namespace Portal.Web.Features.Content.Reading;
 
-/// <summary>A published item as every reader's list shows it; whether a person sees it is decided per person.</summary>
-public sealed record LiveItem(
-    Guid Id,
-    ContentKind Kind,
-    string Title,
-    string? Summary,
-    Guid? CoverImageId,
-    DateTime PublishedAt,
-    bool Pinned,
-    bool RequiresAcknowledgement,
-    DateTime? ExpiresAt,
-    Guid AudienceId,
-    bool Everyone)
+/// <summary>A published item as every reader's list shows it (unread); whether a person sees it is decided per person.</summary>
+public sealed record LiveItem(FeedEntry Card, DateTime? ExpiresAt, Guid AudienceId, bool Everyone)
 {
+    public Guid Id => Card.Id;
+
+    public DateTime PublishedAt => Card.PublishedAt;
+
     public bool LiveAt(DateTime now) => ExpiresAt is not { } expiry || expiry > now;
 
-    public FeedEntry For(ReceiptState receipt) => new(Id, Kind, Title, Summary, CoverImageId, PublishedAt, Pinned, RequiresAcknowledgement, receipt);
+    public FeedEntry For(ReceiptState receipt) => Card with { Receipt = receipt };
 }
 
 /// <summary>The published items, newest first (ties by id, descending, as the databases order ids), split the ways the home page walks them.</summary>
@@ -33,9 +26,9 @@ public sealed class LiveSnapshot(long version, DateTimeOffset loadedAt, LiveItem
 
     public IReadOnlyList<LiveItem> All { get; } = all;
 
-    public IReadOnlyList<LiveItem> PinnedNotices { get; } = [.. all.Where(i => i.Kind == ContentKind.Notice && i.Pinned)];
+    public IReadOnlyList<LiveItem> PinnedNotices { get; } = [.. all.Where(i => i.Card is { Kind: ContentKind.Notice, Pinned: true })];
 
-    public IReadOnlyList<LiveItem> OtherNotices { get; } = [.. all.Where(i => i.Kind == ContentKind.Notice && !i.Pinned)];
+    public IReadOnlyList<LiveItem> OtherNotices { get; } = [.. all.Where(i => i.Card is { Kind: ContentKind.Notice, Pinned: false })];
 }
 
 /// <summary>
@@ -87,14 +80,7 @@ public sealed class LiveItems(IDbContextFactory<PortalDb> dbFactory, TimeProvide
         var items = await db.Articles.AsNoTracking()
             .Where(a => a.Status == ContentStatus.Published)
             .Select(a => new LiveItem(
-                a.Id,
-                a.Kind,
-                a.Title,
-                a.Summary,
-                a.CoverImageId,
-                a.PublishedAt!.Value,
-                a.Pinned,
-                a.RequiresAcknowledgement,
+                new FeedEntry(a.Id, a.Kind, a.Title, a.Summary, a.CoverImageId, a.PublishedAt!.Value, a.Pinned, a.RequiresAcknowledgement, ReceiptState.None),
                 a.ExpiresAt,
                 a.AudienceId,
                 db.Audiences.Any(x => x.Id == a.AudienceId && x.Everyone)))
