@@ -150,5 +150,8 @@ internal sealed class TodoAssigneeConfiguration : IEntityTypeConfiguration<TodoA
     {
         builder.HasKey(a => new { a.TodoId, a.PersonId });
         builder.HasIndex(a => a.PersonId);
+
+        // The push planner counts today's notifications per person.
+        builder.HasIndex(a => a.NotifiedAt);
     }
 }

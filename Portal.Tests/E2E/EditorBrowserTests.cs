@@ -6,6 +6,7 @@ using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Todos;
 using Portal.Web.Features.Content.Editing;
 using Portal.Web.Features.Content.Workflow;
 
@@ -174,6 +175,45 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(ContentStatus.Approved, (await db.Articles.AsNoTracking().SingleAsync()).Status);
         Assert.Equal(0, await db.NotificationCalls.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_push_when_someone_may_have_had_the_days_limit_is_explained_and_published_after_confirming()
+    {
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["Content:Delivery:DailyMessagesPerPerson"] = "1" });
+        await using var editorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var editor = await PersonAsync(host, await TestSignIn.AsDemoPersonAsync(editorContext, 0), Role.Editor);
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        {
+            // The editor had a to-do notification today: one more message would meet the limit of one.
+            var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [editor], now);
+            await db.TodoAssignees.Where(a => a.TodoId == todo).ExecuteUpdateAsync(set => set.SetProperty(a => a.NotifiedAt, now));
+        }
+
+        var page = await editorContext.NewPageAsync();
+        await page.GotoAsync("/editor/new/news");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("title").FillAsync("今日第二条消息");
+        await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("confirm-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
+
+        await using var approverContext = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
+        var review = await approverContext.NewPageAsync();
+        await review.GotoAsync(new Uri(page.Url).AbsolutePath);
+        await PageConsole.WaitForInteractiveAsync(review);
+        await review.GetByTestId("approve").ClickAsync();
+
+        await Assertions.Expect(review.GetByTestId("send-plan")).ToHaveAttributeAsync("data-verdict", "Warn");
+        await Assertions.Expect(review.GetByTestId("plan-daily-limit")).ToContainTextAsync("DingTalk delivers at most 1 a person a day");
+        await Assertions.Expect(review.GetByTestId("plan-warn")).ToHaveCountAsync(0);
+        await review.GetByTestId("publish-go").ClickAsync();
+        var dialog = review.Locator(".rz-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("DingTalk's limit of 1 work notifications a day");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Assertions.Expect(review.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Published");
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
+using Portal.Tests.Infrastructure;
+using Portal.Tests.Todos;
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Tests.Content.Delivery;
 
@@ -67,6 +70,54 @@ public sealed class SendPlanTests
 
         Assert.Equal("send-refused", refused.Code);
         await AssertNothingQueuedAsync(host, id, ContentStatus.Approved);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task A_push_when_someone_may_have_had_the_days_limit_asks_for_confirmation(DatabaseProvider provider)
+    {
+        // Three work notifications a person a day; today's pushes and to-do notifications count, yesterday's do not.
+        await using var host = await DeliveryPortal.StartAsync(provider, new Dictionary<string, string?>(Ceilings)
+        {
+            ["Content:Delivery:WarnAboveCalls"] = "10",
+            ["Content:Delivery:RefuseAboveCalls"] = "10",
+            ["Content:Delivery:MonthlyCallQuota"] = "100",
+            ["Content:Delivery:DailyMessagesPerPerson"] = "3",
+        });
+        var china = host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        host.Time.Set(new DateTimeOffset(china.Date.AddHours(9), TimeSpan.FromHours(8)));
+        var yesterday = await host.ApprovedAsync(ContentKind.News, "昨天", Audience.ForEveryone());
+        await host.PublishAsync(yesterday);
+        host.Time.Advance(TimeSpan.FromDays(1));
+
+        var first = await host.PublishAsync(await host.ApprovedAsync(ContentKind.News, "第一条", Audience.ForEveryone()));
+        Assert.Equal((SendVerdict.Ok, 0, 3, false), (first.Plan!.Verdict, first.Plan.MostToOnePersonToday, first.Plan.DailyLimit, first.Plan.MayMeetDailyLimit));
+
+        // One person had two to-do notifications today, another one yesterday.
+        await using (var db = host.Db())
+        {
+            var users = await host.ActiveUserIdsAsync();
+            var (busy, other) = (await host.PersonAsync(users[0]), await host.PersonAsync(users[1]));
+            var client = await TodoSeed.ClientAsync(db, host.Now);
+            foreach (var (person, notifiedAt) in new[] { (busy, host.Now), (busy, host.Now.AddHours(-1)), (other, host.Now), (other, host.Now.AddDays(-1)) })
+            {
+                var todo = await TodoSeed.TodoAsync(db, client, [person], host.Now);
+                await db.TodoAssignees.Where(a => a.TodoId == todo).ExecuteUpdateAsync(set => set.SetProperty(a => a.NotifiedAt, notifiedAt));
+            }
+        }
+
+        var second = await host.ApprovedAsync(ContentKind.News, "第二条", Audience.ForEveryone());
+        var refused = await Assert.ThrowsAsync<ContentWorkflowException>(() => host.PublishAsync(second, confirmed: false));
+        Assert.Equal("confirm-send", refused.Code);
+        await AssertNothingQueuedAsync(host, second, ContentStatus.Approved);
+
+        var confirmed = await host.PublishAsync(second, confirmed: true);
+        Assert.Equal((SendVerdict.Warn, 3, true, false), (confirmed.Plan!.Verdict, confirmed.Plan.MostToOnePersonToday, confirmed.Plan.MayMeetDailyLimit, confirmed.Plan.ManyCalls));
+
+        // A new China day starts afresh.
+        host.Time.Advance(TimeSpan.FromDays(1));
+        var nextDay = await host.PublishAsync(await host.ApprovedAsync(ContentKind.News, "第三条", Audience.ForEveryone()));
+        Assert.Equal((SendVerdict.Ok, 0), (nextDay.Plan!.Verdict, nextDay.Plan.MostToOnePersonToday));
     }
 
     private static async Task<Audience> EveryoneButOneAsync(DeliveryPortal host)

@@ -12,8 +12,8 @@ public static class ContentSetup
     public static IServiceCollection AddPortalContent(this IServiceCollection services)
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
-            .Validate(o => o.MonthlyCallQuota > 0 && o.WarnAboveCalls >= 0 && o.RefuseAboveCalls >= o.WarnAboveCalls && o.ResultDelaySeconds >= 0,
-                "Content:Delivery:MonthlyCallQuota must be positive, WarnAboveCalls and ResultDelaySeconds not negative, RefuseAboveCalls at least WarnAboveCalls.")
+            .Validate(o => o.MonthlyCallQuota > 0 && o.WarnAboveCalls >= 0 && o.RefuseAboveCalls >= o.WarnAboveCalls && o.ResultDelaySeconds >= 0 && o.DailyMessagesPerPerson > 0,
+                "Content:Delivery:MonthlyCallQuota and DailyMessagesPerPerson must be positive, WarnAboveCalls and ResultDelaySeconds not negative, RefuseAboveCalls at least WarnAboveCalls.")
             .ValidateOnStart();
         services.AddSingleton<ContentLinks>();
         services.AddSingleton<SendPlanner>();

@@ -14,6 +14,12 @@ public sealed class DeliveryOptions
     /// <summary>A push needing more calls than this is refused; so is one needing more than the quota left.</summary>
     public int RefuseAboveCalls { get; set; } = 1500;
 
+    /// <summary>
+    /// DingTalk's limit of work notifications one person receives from the app a day (500 on an internal
+    /// app); beyond it DingTalk drops them silently. A push that could meet it asks the publisher to confirm.
+    /// </summary>
+    public int DailyMessagesPerPerson { get; set; } = 500;
+
     /// <summary>How long after a call DingTalk's per-recipient result is collected.</summary>
     public int ResultDelaySeconds { get; set; } = 60;
 }

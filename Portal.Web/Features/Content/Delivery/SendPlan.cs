@@ -21,11 +21,29 @@ public enum SendVerdict
 public sealed record SendPlan(IReadOnlyList<FanOutCall> Calls, int Recipients, int QuotaLeft, TimeSpan Eta, SendVerdict Verdict)
 {
     public int CallCount => Calls.Count;
+
+    /// <summary>More calls than the warning level.</summary>
+    public bool ManyCalls { get; init; }
+
+    /// <summary>
+    /// At most how many work notifications one person has had from the portal today (China time): every
+    /// push made today, as each reaches a person once, and the most to-do notifications anyone had.
+    /// </summary>
+    public int MostToOnePersonToday { get; init; }
+
+    /// <summary><see cref="DeliveryOptions.DailyMessagesPerPerson"/>.</summary>
+    public int DailyLimit { get; init; }
+
+    /// <summary>Someone may have had as many as DingTalk delivers in a day: this push may not reach them.</summary>
+    public bool MayMeetDailyLimit => MostToOnePersonToday >= DailyLimit;
 }
 
 /// <summary>Plans a push: the fewest calls for the audience, priced against the month's quota and the client's pace.</summary>
 public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOptionsMonitor<DingTalkClientOptions> client, TimeProvider time)
 {
+    // DingTalk counts its daily and monthly limits in China time (UTC+8, no daylight saving).
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
     public async Task<SendPlan> ForAudienceAsync(PortalDb db, Audience audience, CancellationToken cancellationToken)
     {
         var calls = await FanOutPlanner.PlanAsync(db, audience.Everyone, audience.Rules, cancellationToken);
@@ -46,18 +64,40 @@ public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOpti
         var left = Math.Max(0, settings.MonthlyCallQuota - used);
         var qps = client.CurrentValue.QpsFor(DingTalkApiNames.MessageSend);
         var eta = qps > 0 ? TimeSpan.FromSeconds(calls.Count / (double)qps) : TimeSpan.Zero;
+        var manyCalls = calls.Count > settings.WarnAboveCalls;
+        var mostToday = await MostToOnePersonTodayAsync(db, cancellationToken);
         var verdict = calls.Count > left || calls.Count > settings.RefuseAboveCalls ? SendVerdict.Refuse
-            : calls.Count > settings.WarnAboveCalls ? SendVerdict.Warn
+            : manyCalls || mostToday >= settings.DailyMessagesPerPerson ? SendVerdict.Warn
             : SendVerdict.Ok;
-        return new SendPlan(calls, recipients, left, eta, verdict);
+        return new SendPlan(calls, recipients, left, eta, verdict)
+        {
+            ManyCalls = manyCalls,
+            MostToOnePersonToday = mostToday,
+            DailyLimit = settings.DailyMessagesPerPerson,
+        };
     }
 
     /// <summary>Calls planned since the first of the month in China time, when DingTalk's quota resets.</summary>
     private async Task<int> CallsThisMonthAsync(PortalDb db, CancellationToken cancellationToken)
     {
-        var china = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        var monthStart = new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, TimeSpan.FromHours(8)).UtcDateTime;
+        var china = ChinaNow();
+        var monthStart = new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, ChinaOffset).UtcDateTime;
         return await db.NotificationCalls.CountAsync(
             c => db.NotificationDispatches.Any(d => d.Id == c.DispatchId && d.CreatedAt >= monthStart), cancellationToken);
     }
+
+    /// <summary>
+    /// An upper bound, not a count per person (which would mean reading a receipt per recipient): the
+    /// pushes made today plus the most to-do notifications one person had today.
+    /// </summary>
+    private async Task<int> MostToOnePersonTodayAsync(PortalDb db, CancellationToken cancellationToken)
+    {
+        var dayStart = new DateTimeOffset(ChinaNow().Date, ChinaOffset).UtcDateTime;
+        var pushes = await db.NotificationDispatches.CountAsync(d => d.CreatedAt >= dayStart, cancellationToken);
+        var todos = await db.TodoAssignees.Where(a => a.NotifiedAt >= dayStart)
+            .GroupBy(a => a.PersonId).Select(g => g.Count()).OrderByDescending(count => count).FirstOrDefaultAsync(cancellationToken);
+        return pushes + todos;
+    }
+
+    private DateTimeOffset ChinaNow() => time.GetUtcNow().ToOffset(ChinaOffset);
 }
