@@ -23,12 +23,15 @@ echo "==> front-end packages"
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_root=$(mktemp -d /tmp/portal-pg.XXXXXX)
 pg_data="$pg_root/data"
-port=""
-for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<> "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then port=$candidate; break; fi
-done
-[ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
+# Below the kernel's ephemeral range (32768 and up): a port there may be the local end of an outgoing
+# connection, which the probe cannot see but which stops PostgreSQL binding it.
+free_port() {
+  for _ in $(seq 1 50); do
+    candidate=$(( 20000 + RANDOM % 12000 ))
+    if ! (exec 3<> "/dev/tcp/127.0.0.1/$candidate") 2> /dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
 
 # initdb refuses to run as root; the postgresql package's own account runs the throwaway cluster.
 pg_user=$(id -un)
@@ -41,12 +44,20 @@ stop_pg() {
 }
 trap stop_pg EXIT
 
-echo "==> PostgreSQL ($(basename "$(dirname "$pg_bin")")) on 127.0.0.1:$port"
 run_pg "$pg_bin/initdb" -D "$pg_data" -U portal --auth=trust -E UTF8 --no-locale > "$pg_root/initdb.log" 2>&1 \
   || { cat "$pg_root/initdb.log" >&2; exit 1; }
-run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_root/server.log" -w -t 60 start \
-  -o "-p $port -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null \
-  || { cat "$pg_root/server.log" >&2; exit 1; }
+# A port taken between the probe and the start is tried again elsewhere.
+port=""
+for _ in 1 2 3 4 5; do
+  candidate=$(free_port) || break
+  if run_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_root/server.log" -w -t 60 start \
+    -o "-p $candidate -k $pg_root -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > /dev/null; then
+    port=$candidate
+    break
+  fi
+done
+[ -n "$port" ] || { echo "PostgreSQL did not start on a free port" >&2; cat "$pg_root/server.log" >&2; exit 1; }
+echo "==> PostgreSQL ($(basename "$(dirname "$pg_bin")")) on 127.0.0.1:$port"
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal;Database=postgres;Timeout=30"
 
 echo "==> dotnet test"

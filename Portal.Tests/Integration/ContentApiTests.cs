@@ -5,6 +5,7 @@ using Portal.Domain.Content;
 using Portal.Domain.Data;
 using Portal.Domain.Integration;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Features.Content.Editing;
 using Portal.Web.Features.Content.Delivery;
 using Portal.Web.Infrastructure.Data;
 using static Portal.Tests.Integration.IntegrationTestKit;
@@ -80,6 +81,10 @@ public sealed class ContentApiTests
         Assert.Equal(2, await db.AudienceRules.CountAsync(r => r.AudienceId == article.AudienceId && r.Kind == Domain.Audiences.AudienceRuleKind.Person));
         Assert.Equal(0, await db.NotificationDispatches.CountAsync());
         Assert.Equal(0, await db.OutboxMessages.CountAsync());
+
+        // Approvers see which system sent it.
+        Assert.Equal("oa", (await EditorQueries.ItemAsync(db, article.Id, CancellationToken.None))!.AuthorName);
+        Assert.Equal(["oa"], (await EditorQueries.ReviewQueueAsync(db, Guid.NewGuid(), CancellationToken.None)).Select(r => r.AuthorName));
     }
 
     [Theory]

@@ -40,7 +40,9 @@ public static class EditorQueries
             return null;
         }
 
-        var author = await db.People.AsNoTracking().Where(p => p.Id == a.AuthorId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        // An item an OA system sent is authored by its integration client.
+        var author = await db.People.AsNoTracking().Where(p => p.Id == a.AuthorId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            ?? await db.IntegrationClients.AsNoTracking().Where(c => c.Id == a.SourceClientId).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
         var audience = await db.Audiences.AsNoTracking().Include(x => x.Rules).SingleAsync(x => x.Id == a.AudienceId, cancellationToken);
         return new EditorItem(
             a.Id, a.Kind, a.Status, a.Title, a.Summary, a.Body, a.Category, a.RequiresAcknowledgement, a.Pinned, a.ExpiresAt, a.Notify, a.CoverImageId,
@@ -87,6 +89,8 @@ public static class EditorQueries
          join p in db.People on a.AuthorId equals p.Id into authors
          from author in authors.DefaultIfEmpty()
          orderby a.UpdatedAt descending
-         select new ArticleRow(a.Id, a.Kind, a.Title, a.Status, a.UpdatedAt, a.PublishAt, a.RevisionOfId != null, author == null ? "" : author.Name))
+         select new ArticleRow(
+             a.Id, a.Kind, a.Title, a.Status, a.UpdatedAt, a.PublishAt, a.RevisionOfId != null,
+             author == null ? db.IntegrationClients.Where(c => c.Id == a.SourceClientId).Select(c => c.Name).FirstOrDefault() ?? "" : author.Name))
         .Take(ListSize).ToListAsync(cancellationToken);
 }
