@@ -153,21 +153,9 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["Content:Delivery:RefuseAboveCalls"] = "0", ["Content:Delivery:WarnAboveCalls"] = "0" });
         await using var editorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(editorContext, 0), Role.Editor);
-        var page = await editorContext.NewPageAsync();
-        await page.GotoAsync("/editor/new/notice");
-        await PageConsole.WaitForInteractiveAsync(page);
-        await page.GetByTestId("title").FillAsync("全员通知");
-        await Assertions.Expect(page.GetByTestId("notice-options")).ToBeVisibleAsync();
-        await page.GetByTestId("submit").ClickAsync();
-        await page.GetByTestId("confirm-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
-
+        var path = await SubmitNewAsync(editorContext, "notice", "全员通知");
         await using var approverContext = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
-        var review = await approverContext.NewPageAsync();
-        await review.GotoAsync(new Uri(page.Url).AbsolutePath);
-        await PageConsole.WaitForInteractiveAsync(review);
-        await review.GetByTestId("approve").ClickAsync();
+        var review = await ApproveAsync(host, approverContext, path);
 
         await Assertions.Expect(review.GetByTestId("send-plan")).ToHaveAttributeAsync("data-verdict", "Refuse");
         await Assertions.Expect(review.GetByTestId("plan-refuse")).ToContainTextAsync("1 calls");
@@ -191,20 +179,9 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
             await db.TodoAssignees.Where(a => a.TodoId == todo).ExecuteUpdateAsync(set => set.SetProperty(a => a.NotifiedAt, now));
         }
 
-        var page = await editorContext.NewPageAsync();
-        await page.GotoAsync("/editor/new/news");
-        await PageConsole.WaitForInteractiveAsync(page);
-        await page.GetByTestId("title").FillAsync("今日第二条消息");
-        await page.GetByTestId("submit").ClickAsync();
-        await page.GetByTestId("confirm-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
-
+        var path = await SubmitNewAsync(editorContext, "news", "今日第二条消息");
         await using var approverContext = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);
-        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
-        var review = await approverContext.NewPageAsync();
-        await review.GotoAsync(new Uri(page.Url).AbsolutePath);
-        await PageConsole.WaitForInteractiveAsync(review);
-        await review.GetByTestId("approve").ClickAsync();
+        var review = await ApproveAsync(host, approverContext, path);
 
         await Assertions.Expect(review.GetByTestId("send-plan")).ToHaveAttributeAsync("data-verdict", "Warn");
         await Assertions.Expect(review.GetByTestId("plan-daily-limit")).ToContainTextAsync("DingTalk delivers at most 1 a person a day");
@@ -260,6 +237,31 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await page.GetByTestId("archive").ClickAsync();
         await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Archived");
+    }
+
+    /// <summary>The editor writes a new item with just a title and submits it; returns the item page's path.</summary>
+    private static async Task<string> SubmitNewAsync(IBrowserContext editorContext, string kind, string title)
+    {
+        var page = await editorContext.NewPageAsync();
+        await page.GotoAsync($"/editor/new/{kind}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        await page.GetByTestId("title").FillAsync(title);
+        await Assertions.Expect(page.GetByTestId("notice-options")).ToHaveCountAsync(kind == "notice" ? 1 : 0);
+        await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("confirm-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>A second person, made approver, approves the item and is left before its publish panel.</summary>
+    private static async Task<IPage> ApproveAsync(KestrelPortal host, IBrowserContext approverContext, string path)
+    {
+        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(approverContext, 1), Role.Approver);
+        var review = await approverContext.NewPageAsync();
+        await review.GotoAsync(path);
+        await PageConsole.WaitForInteractiveAsync(review);
+        await review.GetByTestId("approve").ClickAsync();
+        return review;
     }
 
     private static async Task<Guid> PersonAsync(KestrelPortal host, string userId, string role)
