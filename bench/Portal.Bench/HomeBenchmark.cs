@@ -115,7 +115,7 @@ internal static class HomeBenchmark
         {
             await Measure.RunAsync("viewer (an active person)", () => ViewerQuery.ForPersonAsync(db, reader, CancellationToken.None), runs: 100),
             await Measure.RunAsync("the person's audiences and the live items", () => PersonFeed.OpenAsync(live, db, viewer, now, CancellationToken.None), runs: 100),
-            await Measure.RunAsync("notices wanting attention and first feed page", async () => await (await PersonFeed.OpenAsync(live, db, viewer, now, CancellationToken.None)).FirstAsync(10, CancellationToken.None), runs: 100),
+            await Measure.RunAsync("opened, notices wanting attention, first page", async () => await (await PersonFeed.OpenAsync(live, db, viewer, now, CancellationToken.None)).FirstAsync(10, CancellationToken.None), runs: 100),
             await Measure.RunAsync("unread count (tab bar)", () => ReadingQueries.UnreadCountAsync(db, viewer, now, CancellationToken.None), runs: 100),
         };
         foreach (var result in results)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Content;
+using Portal.Domain.Data;
 using Portal.Domain.People;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Content.Reading;
@@ -29,9 +30,7 @@ public sealed class LiveItemsTests
 
         await using (var db = await world.Factory.CreateDbContextAsync())
         {
-            var article = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == first);
-            article.Archive(Guid.NewGuid(), world.Now);
-            await db.SaveChangesAsync();
+            await ArchiveAsync(db, first, world.Now);
         }
 
         Assert.Equal([second], await ListedAsync(world, "ada"));
@@ -119,9 +118,7 @@ public sealed class LiveItemsTests
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var article = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == id);
-            article.Archive(Guid.NewGuid(), world.Now);
-            await db.SaveChangesAsync();
+            await ArchiveAsync(db, id, world.Now);
             Assert.Equal(before, changes.Value);
             await transaction.RollbackAsync();
         }
@@ -139,14 +136,19 @@ public sealed class LiveItemsTests
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            var article = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == id);
-            article.Archive(Guid.NewGuid(), world.Now);
-            await db.SaveChangesAsync();
+            await ArchiveAsync(db, id, world.Now);
             Assert.Equal(before, changes.Value);
             await transaction.CommitAsync();
         }
 
         Assert.Equal(before + 1, changes.Value);
+    }
+
+    private static async Task ArchiveAsync(PortalDb db, Guid id, DateTime now)
+    {
+        var article = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == id);
+        article.Archive(Guid.NewGuid(), now);
+        await db.SaveChangesAsync();
     }
 
     private static async Task<List<Guid>> ListedAsync(ReadingWorld world, string name) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.DingTalk;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
 
@@ -43,7 +44,7 @@ public sealed class RemindUnread(IDbContextFactory<PortalDb> dbFactory, SendPlan
 
         var now = time.GetUtcNow();
         var number = await db.NotificationDispatches.CountAsync(d => d.ArticleId == article.Id && d.Purpose == DispatchPurpose.Reminder, cancellationToken) + 1;
-        var message = ArticleMessages.Reminder(article, links.Item(article.Id), number, now.ToOffset(TimeSpan.FromHours(8)));
+        var message = ArticleMessages.Reminder(article, links.Item(article.Id), number, ChinaTime.Of(now));
         NotificationQueue.Enqueue(db, article.Id, DispatchPurpose.Reminder, message, plan, by, now.UtcDateTime);
         await MarkRemindedAsync(db, article.Id, userIds, now.UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -57,8 +58,7 @@ public sealed class RemindUnread(IDbContextFactory<PortalDb> dbFactory, SendPlan
     /// <summary>Unread people with a DingTalk account who have not been reminded since the start of today (China time).</summary>
     private async Task<List<string>> DueAsync(PortalDb db, Article article, CancellationToken cancellationToken)
     {
-        var china = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        var todayStart = new DateTimeOffset(china.Date, TimeSpan.FromHours(8)).UtcDateTime;
+        var todayStart = ChinaTime.DayStart(time.GetUtcNow());
         var remindedToday = db.ArticleReceipts.Where(r => r.ArticleId == article.Id && r.RemindedAt >= todayStart).Select(r => r.PersonId);
         var unread = await UnreadReaders.QueryAsync(db, article, cancellationToken);
         return await unread.Where(p => !remindedToday.Contains(p.Id) && p.UserId != "")

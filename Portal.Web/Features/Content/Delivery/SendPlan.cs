@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
@@ -41,9 +42,6 @@ public sealed record SendPlan(IReadOnlyList<FanOutCall> Calls, int Recipients, i
 /// <summary>Plans a push: the fewest calls for the audience, priced against the month's quota and the client's pace.</summary>
 public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOptionsMonitor<DingTalkClientOptions> client, TimeProvider time)
 {
-    // DingTalk counts its daily and monthly limits in China time (UTC+8, no daylight saving).
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     public async Task<SendPlan> ForAudienceAsync(PortalDb db, Audience audience, CancellationToken cancellationToken)
     {
         var calls = await FanOutPlanner.PlanAsync(db, audience.Everyone, audience.Rules, cancellationToken);
@@ -80,8 +78,7 @@ public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOpti
     /// <summary>Calls planned since the first of the month in China time, when DingTalk's quota resets.</summary>
     private async Task<int> CallsThisMonthAsync(PortalDb db, CancellationToken cancellationToken)
     {
-        var china = ChinaNow();
-        var monthStart = new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, ChinaOffset).UtcDateTime;
+        var monthStart = ChinaTime.MonthStart(time.GetUtcNow());
         return await db.NotificationCalls.CountAsync(
             c => db.NotificationDispatches.Any(d => d.Id == c.DispatchId && d.CreatedAt >= monthStart), cancellationToken);
     }
@@ -92,12 +89,10 @@ public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOpti
     /// </summary>
     private async Task<int> MostToOnePersonTodayAsync(PortalDb db, CancellationToken cancellationToken)
     {
-        var dayStart = new DateTimeOffset(ChinaNow().Date, ChinaOffset).UtcDateTime;
+        var dayStart = ChinaTime.DayStart(time.GetUtcNow());
         var pushes = await db.NotificationDispatches.CountAsync(d => d.CreatedAt >= dayStart, cancellationToken);
         var todos = await db.TodoAssignees.Where(a => a.NotifiedAt >= dayStart)
             .GroupBy(a => a.PersonId).Select(g => g.Count()).OrderByDescending(count => count).FirstOrDefaultAsync(cancellationToken);
         return pushes + todos;
     }
-
-    private DateTimeOffset ChinaNow() => time.GetUtcNow().ToOffset(ChinaOffset);
 }
