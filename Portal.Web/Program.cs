@@ -1,5 +1,6 @@
 using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
+using Portal.Web.Features.People.Events;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Admin;
 using Portal.Web.Features.Content;
@@ -28,12 +29,15 @@ using Radzen;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
+builder.UsePortalKestrelLimits();
 builder.Services.AddPortalOptions();
 builder.Services.AddSingleton<PortalClock>();
 builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddScoped<DingTalkBridge>();
 builder.Services.AddPortalData(builder.Configuration);
-builder.Services.AddPortalDataProtection();
+builder.Services.AddPortalDataProtection(builder.Configuration);
+builder.Services.AddPortalForwardedHeaders();
+builder.Services.AddPortalCookiePolicy();
 builder.Services.AddPortalDingTalk();
 builder.Services.AddPortalDingTalkSimulator();
 builder.Services.AddPortalLocalization();
@@ -41,6 +45,7 @@ builder.Services.AddPortalHealth();
 builder.Services.AddDingTalkEvents();
 builder.Services.AddDingTalkJsapi(builder.Configuration);
 builder.Services.AddOrgImport();
+builder.Services.AddOrgEvents();
 builder.Services.AddPortalSignIn();
 builder.Services.AddPortalRoles();
 builder.Services.AddPortalAdmin();
@@ -51,6 +56,7 @@ builder.Services.AddPortalTodos();
 builder.Services.AddTodoDelivery();
 builder.Services.AddSimulatedPhone();
 builder.Services.AddProblemDetails();
+builder.Services.AddPortalRateLimits();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -60,9 +66,13 @@ await app.Services.MigratePortalDatabaseAsync();
 await app.Services.SeedBuiltInRolesAsync();
 await app.Services.SeedDemoIntegrationClientAsync();
 
+app.UseForwardedHeaders();
+app.UsePortalSecurityHeaders();
 app.UsePortalRequestLogging();
+app.UsePortalRequestLimits();
 app.UsePortalErrorHandling();
 app.UsePortalLocalization();
+app.UseCookiePolicy();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -77,7 +87,8 @@ app.MapContentEditing();
 app.MapIntegrationEndpoints();
 app.MapDingTalkSimulator();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The portal's own Content-Security-Policy names frame-ancestors with the rest (SecurityHeaders).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 

@@ -19,6 +19,8 @@ public sealed partial class HtmlSanitizerTests
         Assert.DoesNotMatch(ScriptUrl(), clean);
         Assert.DoesNotContain("expression(", clean, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(", clean, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("9999px", clean, StringComparison.Ordinal);
+        Assert.DoesNotMatch(DingTalkScript(), clean);
         Assert.Equal(clean, HtmlSanitizer.Sanitize(clean));
     }
 
@@ -37,6 +39,38 @@ public sealed partial class HtmlSanitizerTests
         Assert.Equal(expected, HtmlSanitizer.Sanitize(html));
 
     [Theory]
+    [InlineData("dingtalk://dingtalkclient/page/link?url=javascript:alert(1)")]
+    [InlineData("dingtalk://dingtalkclient/page/link?url=javascript%3Aalert(1)")]
+    [InlineData("dingtalk://dingtalkclient/page/link?url=%256A%2561vascript%253Aalert(1)")]
+    [InlineData("dingtalk://dingtalkclient/page/link?url=data%3Atext%2Fhtml%2C%3Cscript%3E")]
+    [InlineData("dingtalk://dingtalkclient/action/openapp?corpid=x&redirect_url=vbscript%3Amsgbox")]
+    [InlineData("DINGTALK://dingtalkclient/page/link?url= java	script:alert(1)")]
+    public void A_DingTalk_link_that_carries_a_script_loses_its_address(string href) =>
+        Assert.Equal("<a>x</a>", HtmlSanitizer.Sanitize($"<a href=\"{href}\">x</a>"));
+
+    [Theory]
+    [InlineData("dingtalk://dingtalkclient/page/link?url=https%3A%2F%2Fportal.example.com%2Fcontent%2F1&pc_slide=true")]
+    [InlineData("dingtalk://dingtalkclient/action/openapp?corpid=ding1&container_type=work_platform&app_id=0_1&redirect_type=jump&redirect_url=https%3A%2F%2Fportal.example.com%2F")]
+    public void A_DingTalk_link_to_a_web_page_is_kept(string href) =>
+        Assert.Equal($"<a href=\"{href.Replace("&", "&amp;", StringComparison.Ordinal)}\">x</a>", HtmlSanitizer.Sanitize($"<a href=\"{href}\">x</a>"));
+
+    [Theory]
+    [InlineData("font-size: 9999px", "")]
+    [InlineData("font-size: 100em", "")]
+    [InlineData("font-size: 0.1px", "")]
+    [InlineData("line-height: 500", "")]
+    [InlineData("font-size: 16px", "font-size: 16px")]
+    [InlineData("font-size: 1.5em; color: red", "font-size: 1.5em; color: red")]
+    [InlineData("font-size: large", "font-size: large")]
+    [InlineData("line-height: 1.6", "line-height: 1.6")]
+    public void Text_sizes_stay_within_what_a_reader_would_set(string style, string kept)
+    {
+        var clean = HtmlSanitizer.Sanitize($"<p style=\"{style}\">x</p>");
+
+        Assert.Equal(kept.Length == 0 ? "<p>x</p>" : $"<p style=\"{kept}\">x</p>", clean);
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
@@ -44,6 +78,9 @@ public sealed partial class HtmlSanitizerTests
 
     [GeneratedRegex(@"<\s*/?\s*(script|iframe|frame|object|embed|form|input|button|style|svg|math|link|meta|base|textarea|select)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DangerousTag();
+
+    [GeneratedRegex(@"dingtalk:[^""]*(javascript|vbscript|data)(:|%3a|%253a)", RegexOptions.IgnoreCase)]
+    private static partial Regex DingTalkScript();
 
     [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex EventHandler();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.DingTalk.Client.Contacts;
 using Portal.Domain.Data;
 using Portal.Tests.Infrastructure;
 
@@ -95,6 +96,20 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         }
 
         // The circuit re-checks on its own schedule (one second here); the page must leave by itself.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"), new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task An_open_page_of_someone_who_left_in_DingTalk_goes_back_to_sign_in()
+    {
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["SignIn:RevalidateSeconds"] = "1" });
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        var page = await BrowserPages.OpenAsync(context, "/me");
+
+        // DingTalk's user_leave_org reaches the portal by callback; nothing else tells it.
+        await host.Services.GetRequiredService<UserClient>().DeleteAsync(userId, default);
+
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"), new() { Timeout = 15_000 });
     }
 

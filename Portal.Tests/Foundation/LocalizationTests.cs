@@ -57,8 +57,10 @@ public sealed class LocalizationTests : PortalTest
 
         var response = await client.GetAsync(new Uri($"/culture/zh-CN?returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(response.Headers.Location);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
     [Fact]

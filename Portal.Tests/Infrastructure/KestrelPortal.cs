@@ -42,12 +42,13 @@ public sealed class KestrelPortal : IAsyncDisposable
     public ManualTimeProvider Time => factory.Time;
 
     /// <param name="clock">A clock to run the whole portal on instead of <see cref="Time"/>.</param>
+    /// <param name="environment">The hosting environment (Development unless a test needs another).</param>
     public static async Task<KestrelPortal> StartAsync(
-        IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite, TimeProvider? clock = null)
+        IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite, TimeProvider? clock = null, string environment = "Development")
     {
         var database = await TestDatabase.CreateAsync(provider);
         var port = PortalAppFactory.FreePort();
-        var factory = new PortalAppFactory(database, settings);
+        var factory = new PortalAppFactory(database, settings) { Environment = environment };
         WebApplicationFactory<Program> app = factory;
         if (clock is not null)
         {

@@ -12,10 +12,13 @@ public sealed class PortalProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private PortalProcess(Process process)
+    private PortalProcess(Process process, int port)
     {
         this.process = process;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
+
+    public Uri BaseAddress { get; }
 
     public string Output
     {
@@ -51,7 +54,7 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start Portal.Web");
-        var portal = new PortalProcess(process);
+        var portal = new PortalProcess(process, port);
         process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         process.BeginOutputReadLine();

@@ -30,6 +30,8 @@ public sealed class ContentValidationTests : PortalTest
         ["acknowledgement-on-news"] = b => b["requireAcknowledgement"] = true,
         ["publish-at-past"] = b => b["publishAt"] = "2020-01-01T00:00:00+08:00",
         ["publish-at-garbage"] = b => b["publishAt"] = "tomorrow morning",
+        ["publish-at-no-offset"] = b => b["publishAt"] = "2027-01-04T09:00:00",
+        ["publish-at-far"] = b => b["publishAt"] = "9999-12-31T00:00:00Z",
         ["audience-missing"] = b => b.Remove("audience"),
         ["audience-empty"] = b => b["audience"] = new JsonObject(),
         ["audience-empty-lists"] = b => b["audience"] = new JsonObject { ["everyone"] = false, ["departments"] = new JsonArray(), ["users"] = new JsonArray() },
@@ -68,6 +70,8 @@ public sealed class ContentValidationTests : PortalTest
         { "acknowledgement-on-news", "acknowledgement-on-news", "requireAcknowledgement" },
         { "publish-at-past", "publish-at-in-past", "publishAt" },
         { "publish-at-garbage", "wrong-type", "publishAt" },
+        { "publish-at-no-offset", "wrong-type", "publishAt" },
+        { "publish-at-far", "date-out-of-range", "publishAt" },
         { "audience-missing", "empty-audience", "audience" },
         { "audience-empty", "empty-audience", "audience" },
         { "audience-empty-lists", "empty-audience", "audience" },
@@ -130,6 +134,16 @@ public sealed class ContentValidationTests : PortalTest
         var answer = await RefusedAsync(body);
 
         Assert.Equal((400, "malformed-json", "$"), (answer.Status, answer.Code, answer.Field));
+    }
+
+    [Fact]
+    public async Task A_property_named_twice_is_refused_whichever_value_a_reader_would_take()
+    {
+        var body = News().ToJsonString().Replace("{\"kind\":", "{\"publish\":false,\"kind\":", StringComparison.Ordinal);
+
+        var answer = await RefusedAsync(body);
+
+        Assert.Equal((400, "duplicate-property", "$"), (answer.Status, answer.Code, answer.Field));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class DemoClientTests
     public async Task Outside_Development_there_is_no_demo_client_even_with_the_simulator()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [Setting] = DemoKey }) { Environment = "Staging" };
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [Setting] = DemoKey, ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
         using var http = app.CreateClient();
 
         Assert.Null(await DemoAsync(app.Services));

@@ -25,7 +25,7 @@ public sealed class SimulatedPhoneAccessTests
     public async Task Outside_Development_the_phone_is_not_found()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var app = new PortalAppFactory(database) { Environment = "Staging" };
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
         using var client = app.CreateClient();
 
         var response = await client.GetAsync(new Uri("/simulator/phone", UriKind.Relative));

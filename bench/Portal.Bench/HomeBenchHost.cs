@@ -46,6 +46,7 @@ internal sealed class HomeBenchHost : WebApplicationFactory<Portal.Web.Infrastru
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Portal"] = $"Data Source={sqlitePath}",
+            ["DingTalk:Mode"] = "Simulator",
             ["DingTalk:Simulator:DataFolder"] = Path.GetDirectoryName(sqlitePath),
             ["Import:WhenDirectoryEmpty"] = "false",
             ["SignIn:RevalidateSeconds"] = "60",

@@ -71,11 +71,37 @@ public sealed class MountingTests
     public async Task Starting_in_Production_with_the_simulator_fails_with_a_clear_message()
     {
         await using var database = TestDatabase.CreateSqlite();
-        await using var app = new PortalAppFactory(database) { Environment = "Production" };
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Production" };
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
         Assert.Contains("DingTalk:Mode is 'Simulator' but the environment is Production", Errors.Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Staging")]
+    [InlineData("Production")]
+    public async Task Outside_Development_a_portal_without_a_DingTalk_mode_does_not_start_and_mints_nothing(string environment)
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new PortalAppFactory(database) { Environment = environment };
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(environment == "Staging" ? "DingTalk:Mode is not set" : "environment is Production", Errors.Flatten(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_Development_the_simulator_runs_only_when_chosen_outright()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
+        using var client = app.CreateClient();
+
+        var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(DingTalkMode.Simulator, app.Services.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue.Mode);
     }
 
 }

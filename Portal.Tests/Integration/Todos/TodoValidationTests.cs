@@ -48,6 +48,9 @@ public sealed class TodoValidationTests : PortalTest
     [InlineData("due", "\"next friday\"", "bad-date")]
     [InlineData("due", "\"2026-13-01T00:00:00Z\"", "bad-date")]
     [InlineData("due", "20261130", "bad-date")]
+    [InlineData("due", "\"2026-11-30T18:00:00\"", "bad-date")]
+    [InlineData("due", "\"0001-01-01T00:00:00Z\"", "date-out-of-range")]
+    [InlineData("due", "\"9999-12-31T23:59:59+08:00\"", "date-out-of-range")]
     [InlineData("priority", "25", "bad-priority")]
     [InlineData("title", "\"\"", "required")]
     [InlineData("status", "\"reopened\"", "bad-status")]
@@ -119,6 +122,23 @@ public sealed class TodoValidationTests : PortalTest
 
         Assert.InRange(put.Status, 400, 499);
         Assert.InRange(batch.Status, 400, 499);
+    }
+
+    [Fact]
+    public async Task A_property_named_twice_is_refused_by_both_endpoints_and_writes_nothing()
+    {
+        await SeedPeopleAsync(Portal.Services);
+        var key = await IssueTodoKeyAsync(Portal.Services, "oa");
+        var todo = Todo(new { userId = "td-1" }).ToJsonString();
+        var twice = todo.Replace("{\"title\":", "{\"title\":\"报销\",\"title\":", StringComparison.Ordinal);
+        Assert.NotEqual(todo, twice);
+
+        var put = await SendAsync(Portal.Http, key, HttpMethod.Put, "api/v1/todos/D-1", twice);
+        var batch = await SendAsync(Portal.Http, key, HttpMethod.Post, "api/v1/todos/batch", "{\"items\":[" + twice.Replace("{\"title\"", "{\"externalId\":\"D-2\",\"title\"", StringComparison.Ordinal) + "]}");
+
+        Assert.Equal((400, "duplicate-property", "$"), (put.Status, put.Code, put.Field));
+        Assert.Equal((400, "duplicate-property"), (batch.Status, batch.Code));
+        Assert.Equal("todos=0 assignees=0 ", await FootprintAsync(Portal.Services));
     }
 
     [Fact]

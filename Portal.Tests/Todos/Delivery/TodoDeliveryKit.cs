@@ -14,6 +14,9 @@ namespace Portal.Tests.Todos.Delivery;
 /// <summary>To-dos seeded straight into the database, as the upsert would leave them, with their outbox messages.</summary>
 internal static class TodoDeliveryKit
 {
+    /// <summary>What a to-do's card shows: title, description and form fields (as the API stores them, JSON).</summary>
+    public sealed record CardText(string Title, string? Description, string FormFields);
+
     public const string Actions = """[{"key":"approve","label":"同意"},{"key":"reject","label":"拒绝","requiresComment":true}]""";
 
     public static Dictionary<string, string?> Settings => new()
@@ -23,8 +26,12 @@ internal static class TodoDeliveryKit
         ["Outbox:MaxDelaySeconds"] = "60",
     };
 
-    /// <summary>A client (with a webhook when given) and one pending to-do for the given people; the assignment and mirror messages are queued.</summary>
-    public static async Task<(Guid TodoId, Guid ClientId)> SeedAsync(DeliveryPortal host, IReadOnlyList<string> assignees, string? webhookUrl = null, string? secret = null, string externalId = "OA-2026-0001")
+    /// <summary>
+    /// A client (with a webhook when given) and one pending to-do for the given people; the assignment and
+    /// mirror messages are queued. <paramref name="card"/> gives the to-do's title, description and fields.
+    /// </summary>
+    public static async Task<(Guid TodoId, Guid ClientId)> SeedAsync(
+        DeliveryPortal host, IReadOnlyList<string> assignees, string? webhookUrl = null, string? secret = null, string externalId = "OA-2026-0001", CardText? card = null)
     {
         await using var db = host.Db();
         var client = new IntegrationClient
@@ -41,11 +48,11 @@ internal static class TodoDeliveryKit
         {
             ClientId = client.Id,
             ExternalId = externalId,
-            Title = "差旅报销审批：张三 3,280 元",
-            Description = "上海出差 3 天",
+            Title = card?.Title ?? "差旅报销审批：张三 3,280 元",
+            Description = card is null ? "上海出差 3 天" : card.Description,
             DueAt = host.Now.AddDays(2),
             Priority = 30,
-            FormFields = """[{"key":"金额","value":"3,280 元"},{"key":"事由","value":"客户拜访"}]""",
+            FormFields = card?.FormFields ?? """[{"key":"金额","value":"3,280 元"},{"key":"事由","value":"客户拜访"}]""",
             Actions = Actions,
             CreatedAt = host.Now,
             UpdatedAt = host.Now,

@@ -33,7 +33,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public IEnumerable<Call> Accepted => Calls.Where(c => c.Status is >= 200 and < 300);
 
-    public static async Task<WebhookReceiver> StartAsync(string secret, params int[] statuses)
+    public static Task<WebhookReceiver> StartAsync(string secret, params int[] statuses) => StartAsync(secret, redirectTo: null, statuses);
+
+    /// <param name="redirectTo">Where a planned 3xx answer points (its Location).</param>
+    public static async Task<WebhookReceiver> StartAsync(string secret, string? redirectTo, params int[] statuses)
     {
         var port = PortalAppFactory.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +52,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             var verified = Verify(secret, timestamp, body, signature);
             var status = !verified ? 401 : receiver.planned.TryDequeue(out var next) ? next : 200;
             receiver.Calls.Enqueue(new Call(body, timestamp, signature, verified, status, context.Request.Headers["X-Portal-Delivery"].ToString()));
+            if (status is >= 300 and < 400 && redirectTo is not null)
+            {
+                context.Response.Headers.Location = redirectTo;
+            }
+
             return Results.StatusCode(status);
         });
         await app.StartAsync();

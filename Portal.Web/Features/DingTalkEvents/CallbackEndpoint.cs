@@ -93,6 +93,8 @@ public static class CallbackEndpoint
         return Results.Json(crypto.CreateReply("success", replyTimestamp, replyNonce));
     }
 
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     private static DingTalkCallbackCrypto CreateCrypto(CallbackOptions options, DingTalkOptions dingTalk)
     {
         // Which key DingTalk appends is unverified (corpId per the encryption doc, AppKey for
@@ -105,7 +107,8 @@ public static class CallbackEndpoint
 
     private static bool IsFresh(string timestamp, DateTimeOffset now, CallbackOptions options)
     {
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        // Past the year 9999 a time cannot be represented at all, and is not fresh either.
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > MaxUnixMilliseconds)
         {
             return false;
         }

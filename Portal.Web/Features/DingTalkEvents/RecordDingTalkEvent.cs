@@ -4,11 +4,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.DingTalkEvents;
+using Portal.Web.Features.People.Events;
 
 namespace Portal.Web.Features.DingTalkEvents;
 
-/// <summary>Keeps a pushed event once, however often DingTalk (or anyone replaying it) delivers it.</summary>
-public sealed class RecordDingTalkEvent(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
+/// <summary>Keeps a pushed event once, however often DingTalk (or anyone replaying it) delivers it, and wakes the worker that applies it.</summary>
+public sealed class RecordDingTalkEvent(IDbContextFactory<PortalDb> dbFactory, OrgEventSignal signal, TimeProvider time)
 {
     /// <returns>True when the event is new, false when it was already recorded.</returns>
     public async Task<bool> ExecuteAsync(string eventType, string payload, string channel, CancellationToken cancellationToken, string? eventId = null)
@@ -31,6 +32,7 @@ public sealed class RecordDingTalkEvent(IDbContextFactory<PortalDb> dbFactory, T
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            signal.Raise();
             return true;
         }
         catch (DbUpdateException)

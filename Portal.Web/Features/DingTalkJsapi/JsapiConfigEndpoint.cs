@@ -13,8 +13,8 @@ public sealed record JsapiConfig(string AgentId, string CorpId, string TimeStamp
 
 /// <summary>
 /// <c>GET /api/dingtalk/jsapi-config?url=</c>: signs a page of this portal for dd.config. Anonymous
-/// (the page asks before sign-in) but rate-limited, and only for our own hosts, so the app's ticket
-/// cannot be used to configure someone else's page.
+/// (the page asks before sign-in) but rate-limited, and only for the portal's public address and the
+/// configured extra hosts, so the app's ticket cannot be used to configure someone else's page.
 /// </summary>
 public static class JsapiConfigEndpoint
 {
@@ -23,6 +23,7 @@ public static class JsapiConfigEndpoint
     public static async Task<IResult> HandleAsync(
         string? url,
         HttpContext context,
+        PublicAddress publicAddress,
         DingTalkJsapiTickets tickets,
         IOptionsMonitor<DingTalkOptions> dingTalk,
         IOptionsMonitor<JsapiOptions> jsapi,
@@ -36,7 +37,7 @@ public static class JsapiConfigEndpoint
         }
 
         var options = jsapi.CurrentValue;
-        if (!IsOwnHost(page, context.Request, options))
+        if (!IsOwnHost(page, publicAddress, options))
         {
             return Problems.BadRequest("foreign-url", "Only this portal's pages can be signed", null, "url");
         }
@@ -59,8 +60,9 @@ public static class JsapiConfigEndpoint
         return Results.Json(new JsapiConfig(settings.AgentId, settings.CorpId, timeStamp, nonce, signature));
     }
 
-    private static bool IsOwnHost(Uri page, HttpRequest request, JsapiOptions options) =>
-        string.Equals(page.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
+    // The public address, not the request's Host header: a forged Host would have us sign someone else's page.
+    private static bool IsOwnHost(Uri page, PublicAddress publicAddress, JsapiOptions options) =>
+        string.Equals(page.Authority, publicAddress.Authority, StringComparison.OrdinalIgnoreCase)
         || options.AllowedHosts.Any(host => string.Equals(page.Authority, host, StringComparison.OrdinalIgnoreCase)
             || string.Equals(page.Host, host, StringComparison.OrdinalIgnoreCase));
 }

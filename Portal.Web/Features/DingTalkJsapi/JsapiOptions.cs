@@ -13,7 +13,7 @@ public sealed class JsapiOptions
     /// <summary>Whether the page URL's query is URL-decoded before signing (current official samples do).</summary>
     public bool DecodeQuery { get; set; } = true;
 
-    /// <summary>Hosts whose pages may be signed besides the one the request came to (e.g. behind a proxy).</summary>
+    /// <summary>Hosts whose pages may be signed besides the portal's public address (<c>Portal:PublicUrl</c>).</summary>
     public string[] AllowedHosts { get; set; } = [];
 
     /// <summary>Requests per minute per client address.</summary>

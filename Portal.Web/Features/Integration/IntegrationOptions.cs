@@ -13,4 +13,13 @@ public sealed class IntegrationOptions
 
     /// <summary>Largest body of <c>POST /api/v1/todos/batch</c>, in bytes (a thousand to-dos with cards fit).</summary>
     public int MaxBatchBodyBytes { get; set; } = 8_388_608;
+
+    /// <summary>Wrong keys per minute from one client address before that address is refused for the rest of the minute.</summary>
+    public int FailedKeysPerMinute { get; set; } = 10;
+
+    /// <summary>Whether webhooks may go to loopback, link-local and private addresses; unset: only in Development.</summary>
+    public bool? AllowPrivateWebhookTargets { get; set; }
+
+    /// <summary>Private networks (CIDR, e.g. 10.20.0.0/16) webhooks may go to all the same, such as the OA system's.</summary>
+    public string[] WebhookAllowedNetworks { get; set; } = [];
 }

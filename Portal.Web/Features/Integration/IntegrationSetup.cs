@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -22,6 +21,8 @@ public static class IntegrationSetup
             .Validate(o => o.RequestsPerMinute > 0, "Integration:RequestsPerMinute must be positive.")
             .Validate(o => o.MaxBodyBytes >= 1024, "Integration:MaxBodyBytes must be at least 1024.")
             .Validate(o => o.MaxBatchBodyBytes >= o.MaxBodyBytes, "Integration:MaxBatchBodyBytes must be at least Integration:MaxBodyBytes.")
+            .Validate(o => o.FailedKeysPerMinute > 0, "Integration:FailedKeysPerMinute must be positive.")
+            .Validate(o => o.WebhookAllowedNetworks.All(n => ForwardedHeadersSetup.TryParse(n.Trim(), out _)), "Integration:WebhookAllowedNetworks must list IP addresses or networks such as 10.20.0.0/16.")
             .ValidateOnStart();
         services.AddOptions<DemoClientOptions>().BindConfiguration(DemoClientOptions.SectionName)
             .Validate(
@@ -33,24 +34,11 @@ public static class IntegrationSetup
             .ValidateOnStart();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IntegrationKeyHandler>(IntegrationClaims.Scheme, null);
         services.Configure<AuthorizationOptions>(IntegrationPolicies.Add);
-        services.AddRateLimiter(limiter =>
-        {
-            // Read when a client's first request arrives, so configuration added later (a test host's) counts.
-            limiter.AddPolicy(RatePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.IntegrationClientId()?.ToString("D") ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptionsMonitor<IntegrationOptions>>().CurrentValue.RequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-            limiter.OnRejected ??= (rejected, _) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests; try again in a minute")
-                    .ExecuteAsync(rejected.HttpContext));
-            };
-        });
+        services.AddRateLimiter(limiter => limiter.AddPerMinute(
+            RatePolicy,
+            context => context.User.IntegrationClientId()?.ToString("D") ?? "unknown",
+            provider => provider.GetRequiredService<IOptionsMonitor<IntegrationOptions>>().CurrentValue.RequestsPerMinute));
+        services.AddSingleton<FailedKeys>();
         services.AddIntegrationOpenApi();
         services.AddScoped<CreateContent>();
         services.AddSingleton<TodoViews>();
@@ -61,6 +49,7 @@ public static class IntegrationSetup
         services.AddScoped<ChangeIntegrationScopes>();
         services.AddScoped<RevokeIntegrationClient>();
         services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookTargets>();
         services.AddScoped<SetIntegrationWebhook>();
         services.AddScoped<GenerateWebhookSecret>();
         services.AddScoped<SetIntegrationClientEnabled>();

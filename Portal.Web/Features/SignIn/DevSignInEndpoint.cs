@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Client.Identity;
 using Portal.DingTalk.Simulator;
+using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Features.SignIn;
 
@@ -15,6 +16,11 @@ public static class DevSignInEndpoint
     public static async Task<IResult> HandleAsync(
         [FromForm] string? userId, [FromForm] string? returnUrl, HttpContext context, SimulatorSignIn simulator, IdentityClient identity, SignInPerson signIn)
     {
+        if (!string.IsNullOrEmpty(returnUrl) && !ReturnUrls.IsLocal(returnUrl))
+        {
+            return ReturnUrls.Invalid();
+        }
+
         if (string.IsNullOrEmpty(userId) || simulator.IssueCode(userId) is not { } code)
         {
             return Results.Redirect(SignInPaths.Failed(SignInRefusal.NotInOrganisation));
@@ -30,7 +36,7 @@ public static class DevSignInEndpoint
             }
 
             await context.SignInAsync(PortalClaims.Scheme, outcome.Principal);
-            return Results.LocalRedirect(SignInPaths.SafeReturnUrl(returnUrl));
+            return Results.LocalRedirect(ReturnUrls.OrHome(returnUrl));
         }
         catch (DingTalkException)
         {

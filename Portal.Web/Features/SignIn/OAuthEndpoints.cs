@@ -1,24 +1,34 @@
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Portal.DingTalk;
 using Portal.DingTalk.Client;
 using Portal.DingTalk.Client.Identity;
+using Portal.DingTalk.Simulator;
+using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Features.SignIn;
 
 /// <summary>
 /// "Sign in with DingTalk" in an ordinary browser: OAuth2 with a <c>state</c> bound to this browser by a
 /// short-lived cookie, then users/me → unionId → userId, then the same sign-in as inside DingTalk.
+/// The address DingTalk sends the browser back to is the configured public one, never the request's Host.
 /// </summary>
 public static class OAuthEndpoints
 {
+    public const string CallbackPath = "/auth/dingtalk/callback";
     private const string StateCookie = ".portal.oauth";
 
-    public static IResult Start(string? returnUrl, HttpContext context, IOptionsMonitor<DingTalkOptions> dingTalk, IOptionsMonitor<SignInOptions> options)
+    public static IResult Start(string? returnUrl, HttpContext context, PublicAddress publicAddress, IOptionsMonitor<DingTalkOptions> dingTalk, IOptionsMonitor<SignInOptions> options)
     {
+        if (!string.IsNullOrEmpty(returnUrl) && !ReturnUrls.IsLocal(returnUrl))
+        {
+            return ReturnUrls.Invalid();
+        }
+
         var state = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        context.Response.Cookies.Append(StateCookie, state + "|" + SignInPaths.SafeReturnUrl(returnUrl), new CookieOptions
+        context.Response.Cookies.Append(StateCookie, state + "|" + ReturnUrls.OrHome(returnUrl), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
@@ -26,9 +36,10 @@ public static class OAuthEndpoints
             MaxAge = TimeSpan.FromMinutes(10),
             Path = "/auth/dingtalk",
         });
-        var callback = $"{context.Request.Scheme}://{context.Request.Host}/auth/dingtalk/callback";
-        var login = options.CurrentValue.LoginUrl(dingTalk.CurrentValue, context.Request);
-        return Results.Redirect($"{login}?redirect_uri={Uri.EscapeDataString(callback)}&response_type=code&client_id={Uri.EscapeDataString(dingTalk.CurrentValue.AppKey)}&scope=openid&state={state}&prompt=consent");
+        var settings = dingTalk.CurrentValue;
+        var login = settings.Mode == DingTalkMode.Simulator ? publicAddress.Of(SimulatorDefaults.LoginPath + "/oauth2/auth") : options.CurrentValue.OAuthLoginUrl;
+        var callback = publicAddress.Of(CallbackPath);
+        return Results.Redirect($"{login}?redirect_uri={Uri.EscapeDataString(callback)}&response_type=code&client_id={Uri.EscapeDataString(settings.AppKey)}&scope=openid&state={state}&prompt=consent");
     }
 
     public static async Task<IResult> CallbackAsync(string? code, string? authCode, string? state, HttpContext context, IdentityClient identity, SignInPerson signIn)
@@ -37,9 +48,15 @@ public static class OAuthEndpoints
         context.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/auth/dingtalk" });
         code ??= authCode;
         if (expected is not [var expectedState, var returnUrl] || string.IsNullOrEmpty(state)
-            || !CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(expectedState), System.Text.Encoding.ASCII.GetBytes(state)))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expectedState), Encoding.ASCII.GetBytes(state)))
         {
             return Results.Redirect(SignInPaths.Failed(SignInRefusal.InvalidCode));
+        }
+
+        // Checked before the code is exchanged: a bad return address must not spend it.
+        if (!ReturnUrls.IsLocal(returnUrl))
+        {
+            return ReturnUrls.Invalid();
         }
 
         if (string.IsNullOrEmpty(code))

@@ -1,5 +1,3 @@
-using Portal.DingTalk;
-
 namespace Portal.Web.Features.SignIn;
 
 /// <summary>Configuration section <c>SignIn</c>.</summary>
@@ -7,7 +5,7 @@ public sealed class SignInOptions
 {
     public const string SectionName = "SignIn";
 
-    /// <summary>DingTalk's browser login page; in Simulator mode the simulator's own.</summary>
+    /// <summary>DingTalk's browser login page (in Simulator mode the simulator's own is used).</summary>
     public string OAuthLoginUrl { get; set; } = "https://login.dingtalk.com/oauth2/auth";
 
     /// <summary>How often a session re-checks that its person is still active (seconds).</summary>
@@ -16,6 +14,9 @@ public sealed class SignInOptions
     /// <summary>Session length in days (sliding).</summary>
     public int SessionDays { get; set; } = 14;
 
-    public string LoginUrl(DingTalkOptions dingTalk, HttpRequest request) =>
-        dingTalk.Mode == DingTalkMode.Simulator ? $"{request.Scheme}://{request.Host}/_dingtalk/login/oauth2/auth" : OAuthLoginUrl;
+    /// <summary>Sign-in code exchanges per minute per client address (many people may share an office's address).</summary>
+    public int CodeRequestsPerMinute { get; set; } = 300;
+
+    /// <summary>Codes DingTalk refuses per minute from one client address before that address is refused for the rest of the minute.</summary>
+    public int FailedCodesPerMinute { get; set; } = 10;
 }

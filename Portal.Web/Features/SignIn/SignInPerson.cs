@@ -59,13 +59,7 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
             db.People.Add(person);
         }
 
-        if (!string.IsNullOrEmpty(profile.Mobile))
-        {
-            // The mobile moves to whoever DingTalk now gives it to; the unique index would refuse otherwise.
-            await db.People.Where(p => p.Mobile == profile.Mobile && p.UserId != userId)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Mobile, (string?)null), cancellationToken);
-        }
-
+        await DingTalkProfile.ReleaseMobileAsync(db, profile, cancellationToken);
         Refresh(person, profile, adminLevel);
         await db.SaveChangesAsync(cancellationToken);
         await RoleMembership.RecomputeAsync(db, roles.CurrentValue.MapDingTalkAdmins, person.Id, cancellationToken);
@@ -85,20 +79,7 @@ public sealed class SignInPerson(IDbContextFactory<PortalDb> dbFactory, UserClie
         person.Active = true;
         person.AdminLevel = adminLevel;
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        var leads = profile.LeaderInDepts.Where(l => l.Leader).Select(l => l.DeptId).ToHashSet();
-        person.Departments.RemoveAll(d => !profile.DeptIds.Contains(d.DepartmentId));
-        foreach (var departmentId in profile.DeptIds.Distinct())
-        {
-            var membership = person.Departments.FirstOrDefault(d => d.DepartmentId == departmentId);
-            if (membership is null)
-            {
-                person.Departments.Add(new PersonDepartment { DepartmentId = departmentId, IsLeader = leads.Contains(departmentId) });
-            }
-            else
-            {
-                membership.IsLeader = leads.Contains(departmentId);
-            }
-        }
+        DingTalkProfile.ApplyMemberships(profile, person);
     }
 
     private ClaimsPrincipal Principal(Person person)

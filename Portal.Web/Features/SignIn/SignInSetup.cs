@@ -9,12 +9,15 @@ namespace Portal.Web.Features.SignIn;
 
 public static class SignInSetup
 {
+    private const string CodeRatePolicy = "signin-code";
+
     public static IServiceCollection AddPortalSignIn(this IServiceCollection services)
     {
         services.AddScoped<CurrentViewer>();
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName)
             .Validate(o => o.RevalidateSeconds is > 0 and <= 60, "SignIn:RevalidateSeconds must be between 1 and 60.")
             .Validate(o => o.SessionDays > 0, "SignIn:SessionDays must be positive.")
+            .Validate(o => o.CodeRequestsPerMinute > 0 && o.FailedCodesPerMinute > 0, "SignIn:CodeRequestsPerMinute and SignIn:FailedCodesPerMinute must be positive.")
             .ValidateOnStart();
         services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, ConfigureSessionCookie>();
@@ -22,14 +25,17 @@ public static class SignInSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddScoped<SignInPerson>();
+        services.AddSingleton<FailedCodes>();
+        services.AddRateLimiter(limiter => limiter.AddPerMinute(
+            CodeRatePolicy, RateLimits.ClientAddress, provider => provider.GetRequiredService<IOptionsMonitor<SignInOptions>>().CurrentValue.CodeRequestsPerMinute));
         return services;
     }
 
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/auth/dingtalk/code", DingTalkCodeEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery();
+        endpoints.MapPost("/auth/dingtalk/code", DingTalkCodeEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(CodeRatePolicy);
         endpoints.MapGet("/auth/dingtalk/login", OAuthEndpoints.Start).AllowAnonymous();
-        endpoints.MapGet("/auth/dingtalk/callback", OAuthEndpoints.CallbackAsync).AllowAnonymous();
+        endpoints.MapGet(OAuthEndpoints.CallbackPath, OAuthEndpoints.CallbackAsync).AllowAnonymous();
         endpoints.MapPost("/auth/signout", async (HttpContext context) =>
         {
             await context.SignOutAsync(PortalClaims.Scheme);

@@ -17,6 +17,7 @@ using Portal.Web.Features.SignIn;
 using Portal.DingTalk.Simulator;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Logging;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure.Configuration;
 
@@ -65,6 +66,8 @@ public static class ConfigurationCatalog
         "ASPNETCORE_HTTP_PORTS",
         "AllowedHosts",
         "ConnectionStrings:" + DatabaseOptions.ConnectionStringName,
+        SecuritySetup.CertificatePathKey,
+        SecuritySetup.CertificatePasswordKey,
     ];
 
     /// <summary>Keys in configuration form (<c>Section:Key</c>).</summary>

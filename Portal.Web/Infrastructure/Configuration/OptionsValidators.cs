@@ -17,6 +17,17 @@ internal sealed class PortalOptionsValidator : IValidateOptions<PortalOptions>
             return ValidateOptionsResult.Fail($"Portal:TimeZone '{options.TimeZone}' is not a known time zone (e.g. Asia/Shanghai).");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl)
+            && (!Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.PathAndQuery != "/"))
+        {
+            return ValidateOptionsResult.Fail($"Portal:PublicUrl '{options.PublicUrl}' must be an http(s) address without a path, e.g. https://portal.example.com.");
+        }
+
+        if (options.TrustedProxies.FirstOrDefault(p => !Http.ForwardedHeadersSetup.TryParse(p.Trim(), out _)) is { } wrong)
+        {
+            return ValidateOptionsResult.Fail($"Portal:TrustedProxies '{wrong}' is not an IP address or a network such as 10.0.0.0/8.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

@@ -13,4 +13,9 @@ public sealed class PortalOptions
     /// DingTalk messages. Empty: the portal's own listening address, right for the simulator only.
     /// </summary>
     public string PublicUrl { get; set; } = "";
+
+    /// <summary>Addresses or networks (CIDR) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    public bool PublicUrlIsHttps => PublicUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

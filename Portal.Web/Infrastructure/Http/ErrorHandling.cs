@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Portal.Web.Infrastructure.Http;
@@ -7,6 +9,8 @@ public static class ErrorHandling
     /// <summary>
     /// Machine endpoints (APIs, DingTalk callbacks, sign-in exchanges) answer every failure as problem
     /// JSON; pages show the localized error and not-found pages. Exception details never leave the server.
+    /// A request the framework itself refused (unreadable body, missing antiforgery token) is the
+    /// caller's error, answered with its own 4xx, not a 500.
     /// </summary>
     public static WebApplication UsePortalErrorHandling(this WebApplication app)
     {
@@ -20,11 +24,7 @@ public static class ErrorHandling
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(context => IsMachineEndpoint(context.Request.Path), api =>
         {
-            api.UseExceptionHandler(new ExceptionHandlerOptions
-            {
-                ExceptionHandler = context =>
-                    Problems.Create(StatusCodes.Status500InternalServerError, "internal-error", "Something went wrong on our side").ExecuteAsync(context),
-            });
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = context => ForException(context).ExecuteAsync(context) });
             api.UseStatusCodePages(context =>
             {
                 var status = context.HttpContext.Response.StatusCode;
@@ -38,4 +38,16 @@ public static class ErrorHandling
     public static bool IsMachineEndpoint(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/dingtalk") || path.StartsWithSegments("/auth")
         || path.StartsWithSegments("/_dingtalk") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/culture");
+
+    private static IResult ForException(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            BadHttpRequestException { InnerException: AntiforgeryValidationException } =>
+                Problems.BadRequest("antiforgery-failed", "The form's antiforgery token is missing or invalid", "Reload the page and submit the form again."),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problems.Create(StatusCodes.Status413PayloadTooLarge, "body-too-large", "Request body too large"),
+            BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 =>
+                Problems.Create(bad.StatusCode, "bad-request", "The request could not be read", "Check the body's format and the parameters' types."),
+            _ => Problems.Create(StatusCodes.Status500InternalServerError, "internal-error", "Something went wrong on our side"),
+        };
 }

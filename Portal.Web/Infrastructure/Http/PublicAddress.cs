@@ -15,6 +15,9 @@ public sealed class PublicAddress(IOptionsMonitor<PortalOptions> options, IServe
     /// <param name="path">From the portal's root, starting with a slash.</param>
     public string Of(string path) => Base() + path;
 
+    /// <summary>Host and port people reach the portal at, e.g. <c>portal.example.com</c>.</summary>
+    public string Authority => new Uri(Base()).Authority;
+
     private string Base()
     {
         var configured = options.CurrentValue.PublicUrl;

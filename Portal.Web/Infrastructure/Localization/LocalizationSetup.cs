@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Infrastructure.Localization;
 
@@ -33,11 +34,12 @@ public static class LocalizationSetup
         {
             if (!SupportedCultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
             {
-                return Results.Problem(
-                    title: "Unsupported language",
-                    detail: $"culture must be one of {string.Join(", ", SupportedCultures)}.",
-                    statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["field"] = "culture" });
+                return Problems.BadRequest("unsupported-culture", "Unsupported language", $"culture must be one of {string.Join(", ", SupportedCultures)}.", "culture");
+            }
+
+            if (!string.IsNullOrEmpty(returnUrl) && !ReturnUrls.IsLocal(returnUrl))
+            {
+                return ReturnUrls.Invalid();
             }
 
             var canonical = SupportedCultures.First(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase));
@@ -45,12 +47,8 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            var target = !string.IsNullOrEmpty(returnUrl) && IsLocal(returnUrl) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(ReturnUrls.OrHome(returnUrl));
         }).AllowAnonymous();
         return endpoints;
     }
-
-    private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -80,6 +80,23 @@
     if (document.visibilityState === 'visible' && isFailed()) retry();
   }, 5000);
 
+  // Copying a field is the browser's own work (the Content-Security-Policy allows no inline handlers):
+  // a button with data-copy-from="<input id>" copies that input and shows its data-copied text.
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-copy-from]');
+    const field = button && document.getElementById(button.dataset.copyFrom);
+    if (!field) return;
+    field.select();
+    const done = () => { button.textContent = button.dataset.copied; };
+    (navigator.clipboard ? navigator.clipboard.writeText(field.value) : Promise.reject()).then(done, () => {
+      document.execCommand('copy');
+      done();
+    });
+  });
+  document.addEventListener('focusin', (event) => {
+    if (event.target.matches && event.target.matches('[data-select-on-focus]')) event.target.select();
+  });
+
   Blazor.start({
     circuit: {
       configureSignalR: (builder) => {

@@ -15,7 +15,7 @@ public static class ArticleMessages
     private const int MaxSummary = 300;
 
     public static WorkMessage Published(Article article, string itemUrl) =>
-        Card(article, itemUrl, Heading(article), Lead(article));
+        Card(article, itemUrl, Heading(article), MessageText.Escape(Lead(article)));
 
     public static WorkMessage Reminder(Article article, string itemUrl, int reminder, DateTimeOffset sentAtChina)
     {
@@ -25,7 +25,7 @@ public static class ArticleMessages
     }
 
     private static WorkMessage Card(Article article, string itemUrl, string title, string text) =>
-        WorkMessage.ForActionCard(new ActionCardContent(title, $"### {MessageText.Escape(title)}\n\n{MessageText.Escape(text)}")
+        WorkMessage.ForActionCard(new ActionCardContent(title, $"### {MessageText.Line(title)}\n\n{text}")
         {
             SingleTitle = article.RequiresAcknowledgement ? "阅读并确认" : "阅读全文",
             SingleUrl = MessageText.InDingTalk(itemUrl),

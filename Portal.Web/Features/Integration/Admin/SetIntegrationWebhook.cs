@@ -6,7 +6,7 @@ using Portal.Web.Features.Admin;
 namespace Portal.Web.Features.Integration.Admin;
 
 /// <summary>Sets or clears where a client's decisions are posted; recorded with before and after.</summary>
-public sealed class SetIntegrationWebhook(IDbContextFactory<PortalDb> dbFactory, IHostEnvironment environment, TimeProvider time)
+public sealed class SetIntegrationWebhook(IDbContextFactory<PortalDb> dbFactory, WebhookTargets targets, IHostEnvironment environment, TimeProvider time)
 {
     /// <returns>Null when saved, else why not (a resource key of <c>IntegrationText</c>).</returns>
     public async Task<string?> ExecuteAsync(Actor actor, Guid clientId, string? url, CancellationToken cancellationToken)
@@ -15,6 +15,11 @@ public sealed class SetIntegrationWebhook(IDbContextFactory<PortalDb> dbFactory,
         if (normalized is not null && !WebhookUrls.IsAllowed(normalized, environment.IsDevelopment()))
         {
             return environment.IsDevelopment() ? "WebhookUrlInvalidDevelopment" : "WebhookUrlInvalid";
+        }
+
+        if (normalized is not null && !targets.AllowsHost(new Uri(normalized)))
+        {
+            return "WebhookUrlPrivate";
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

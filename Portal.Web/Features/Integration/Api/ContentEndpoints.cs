@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
 using Portal.Domain.Integration;
 using Portal.Web.Features.Content.Delivery;
+using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Features.Integration.Api;
 

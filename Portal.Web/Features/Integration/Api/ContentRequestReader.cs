@@ -13,37 +13,10 @@ public static class ContentRequestReader
     public const int MaxTitle = 200;
     public const int MaxSummary = 500;
 
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
-
     public static ContentRequest? Read(byte[] body, DateTime now, RequestErrors errors)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-        {
-            errors.Add("$", "malformed-json", "The body is not valid UTF-8.");
-            return null;
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, Options);
-        }
-        catch (JsonException)
-        {
-            errors.Add("$", "malformed-json", "The body is not valid JSON.");
-            return null;
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add("$", "malformed-json", "The body must be a JSON object.");
-                return null;
-            }
-
-            return Read(new JsonFields(document.RootElement, "", errors), now, errors);
-        }
+        using var document = JsonBody.ParseObject(body, errors);
+        return document is null ? null : Read(new JsonFields(document.RootElement, "", errors), now, errors);
     }
 
     private static ContentRequest? Read(JsonFields fields, DateTime now, RequestErrors errors)
@@ -56,7 +29,7 @@ public static class ContentRequestReader
         var publish = fields.Bool("publish", required: true);
         var notify = fields.Bool("notify", required: true);
         var acknowledgement = fields.Bool("requireAcknowledgement", required: false) ?? false;
-        var publishAt = fields.Time("publishAt");
+        var publishAt = fields.Time("publishAt", now, "wrong-type");
         if (acknowledgement && kind == ContentKind.News)
         {
             errors.Add("requireAcknowledgement", "acknowledgement-on-news", "Only notices ask for acknowledgement.");

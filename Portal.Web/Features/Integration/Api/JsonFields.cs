@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Portal.Web.Features.Integration.Api;
@@ -32,21 +31,27 @@ public sealed class JsonFields(JsonElement element, string prefix, RequestErrors
         return value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : WrongType<bool?>(name, "true or false");
     }
 
-    public DateTime? Time(string name)
+    /// <summary>An optional time (see <see cref="ApiTime"/>); <paramref name="shapeCode"/> names an unreadable one.</summary>
+    public DateTime? Time(string name, DateTime now, string shapeCode)
     {
-        var text = Text(name, required: false);
-        if (text is null)
+        if (!Present(name, required: false, out var value))
         {
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (ReadString(value) is not { } text || !ApiTime.TryParse(text, out var time))
         {
-            return time.UtcDateTime;
+            errors.Add(PathOf(name), shapeCode, $"{PathOf(name)} must be an ISO 8601 date and time with its offset, such as {ApiTime.Example}.");
+            return null;
         }
 
-        errors.Add(PathOf(name), "wrong-type", $"{PathOf(name)} must be an ISO 8601 date and time such as 2026-11-23T09:00:00+08:00.");
-        return null;
+        if (!ApiTime.InRange(time, now))
+        {
+            errors.Add(PathOf(name), "date-out-of-range", $"{PathOf(name)} must lie between {ApiTime.Earliest:yyyy-MM-dd} and ten years from now.");
+            return null;
+        }
+
+        return time;
     }
 
     public JsonFields? Child(string name)

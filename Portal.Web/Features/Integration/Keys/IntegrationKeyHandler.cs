@@ -21,6 +21,7 @@ public sealed class IntegrationKeyHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IDbContextFactory<PortalDb> dbFactory,
+    FailedKeys failedKeys,
     TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -32,6 +33,7 @@ public sealed class IntegrationKeyHandler(
     private const string InvalidKey = "invalid-key";
     private const string RevokedKey = "revoked-key";
     private const string DisabledClient = "disabled-client";
+    private const string TooManyFailures = "rate-limited";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,9 +43,16 @@ public sealed class IntegrationKeyHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = RateLimits.ClientAddress(Context);
+        if (failedKeys.IsBlocked(address))
+        {
+            return AuthenticateResult.Fail(TooManyFailures);
+        }
+
         var key = header[BearerPrefix.Length..].Trim();
         if (key.Length is 0 or > IntegrationKeys.MaxLength)
         {
+            failedKeys.Record(address);
             return AuthenticateResult.Fail(InvalidKey);
         }
 
@@ -58,6 +67,8 @@ public sealed class IntegrationKeyHandler(
         // the comparison that decides is constant-time all the same.
         if (client is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(client.KeyHash)))
         {
+            failedKeys.Record(address);
+            Logger.LogWarning("Integration call refused: unknown key");
             return AuthenticateResult.Fail(InvalidKey);
         }
 
@@ -84,6 +95,13 @@ public sealed class IntegrationKeyHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var code = result.Failure?.Message ?? MissingKey;
+        if (code == TooManyFailures)
+        {
+            Logger.LogWarning("Integration calls refused: too many wrong keys from one address");
+            await RateLimits.TooMany(Context).ExecuteAsync(Context);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = code == MissingKey ? "Bearer" : "Bearer error=\"invalid_token\"";
         var (title, detail) = code switch
         {

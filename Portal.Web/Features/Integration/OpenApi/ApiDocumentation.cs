@@ -1,4 +1,5 @@
 using System.Reflection;
+using Portal.Web.Infrastructure.Security;
 using Microsoft.OpenApi;
 
 namespace Portal.Web.Features.Integration.OpenApi;
@@ -65,11 +66,13 @@ public static class ApiDocumentation
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static IResult ReferencePage()
+    // The page's one script runs under the Content-Security-Policy by this request's nonce.
+    private static IResult ReferencePage(HttpContext context)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ApiReference.html")
             ?? throw new InvalidOperationException("The API reference page is not embedded.");
         using var reader = new StreamReader(stream);
-        return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
+        var html = reader.ReadToEnd().Replace("<script>", $"<script nonce=\"{SecurityHeaders.Nonce(context)}\">", StringComparison.Ordinal);
+        return Results.Content(html, "text/html; charset=utf-8");
     }
 }

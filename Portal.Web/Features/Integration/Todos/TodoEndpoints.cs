@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
 using Portal.Web.Features.Integration.Api;
+using Portal.Web.Infrastructure.Http;
 
 namespace Portal.Web.Features.Integration.Todos;
 

@@ -19,37 +19,7 @@ public static class TodoRequestReader
     public const int MaxLabel = 40;
     public const int MaxFieldValue = 1000;
 
-    public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
-
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web);
-
-    /// <summary>The body parsed as a JSON object, or null with the error recorded.</summary>
-    public static JsonDocument? Parse(byte[] body, RequestErrors errors)
-    {
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-        {
-            errors.Add("$", "malformed-json", "The body is not valid UTF-8.");
-            return null;
-        }
-
-        try
-        {
-            var document = JsonDocument.Parse(body, DocumentOptions);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-            errors.Add("$", "malformed-json", "The body must be a JSON object.");
-        }
-        catch (JsonException)
-        {
-            errors.Add("$", "malformed-json", "The body is not valid JSON.");
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// SHA-256 of the request as read: the same to-do sent with other spacing or key order hashes the
@@ -60,14 +30,14 @@ public static class TodoRequestReader
 
     public static string ToJson<T>(IReadOnlyList<T> rows) => JsonSerializer.Serialize(rows, Canonical);
 
-    public static TodoRequest? Read(JsonElement element, string prefix, RequestErrors errors)
+    public static TodoRequest? Read(JsonElement element, string prefix, DateTime now, RequestErrors errors)
     {
         var fields = new JsonFields(element, prefix, errors);
         var before = errors.Count;
         var title = Text(fields, "title", Todo.MaxTitleLength, required: true, errors);
         var description = Text(fields, "description", Todo.MaxDescriptionLength, required: false, errors);
         var assignees = Assignees(element, fields.PathOf("assignees"), errors);
-        var due = Due(element, fields.PathOf("due"), errors);
+        var due = fields.Time("due", now, "bad-date");
         var priority = Priority(element, fields.PathOf("priority"), errors);
         var (mobile, pc) = DetailUrl(fields, errors);
         var formFields = Rows(element, fields.PathOf("formFields"), MaxFormFields, errors, ReadField);
@@ -218,27 +188,6 @@ public static class TodoRequestReader
                 errors.Add($"{path}[{index}].key", "duplicate-key", $"The action key \"{keys[index]}\" is listed twice.");
             }
         }
-    }
-
-    private static DateTime? Due(JsonElement element, string path, RequestErrors errors)
-    {
-        if (!element.TryGetProperty(Last(path), out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.String && value.TryGetDateTime(out var due))
-        {
-            return due.Kind switch
-            {
-                DateTimeKind.Unspecified => DateTime.SpecifyKind(due, DateTimeKind.Utc),
-                DateTimeKind.Local => due.ToUniversalTime(),
-                _ => due,
-            };
-        }
-
-        errors.Add(path, "bad-date", $"{path} must be an ISO 8601 date and time such as 2026-11-23T09:00:00+08:00.");
-        return null;
     }
 
     private static int? Priority(JsonElement element, string path, RequestErrors errors)

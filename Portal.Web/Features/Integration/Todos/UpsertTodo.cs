@@ -22,8 +22,8 @@ public sealed class UpsertTodo(IDbContextFactory<PortalDb> dbFactory, TodoViews 
     {
         var errors = new RequestErrors();
         TodoExternalId.Check(externalId, "externalId", errors);
-        using var document = TodoRequestReader.Parse(body, errors);
-        var request = document is null || errors.Any ? null : TodoRequestReader.Read(document.RootElement, "", errors);
+        using var document = JsonBody.ParseObject(body, errors);
+        var request = document is null || errors.Any ? null : TodoRequestReader.Read(document.RootElement, "", time.GetUtcNow().UtcDateTime, errors);
         if (request is null)
         {
             return new UpsertOutcome(StatusCodes.Status400BadRequest, null, errors.ToProblem());

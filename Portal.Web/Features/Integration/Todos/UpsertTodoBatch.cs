@@ -38,7 +38,7 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
     public async Task<BatchOutcome> RunAsync(Guid clientId, byte[] body, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        using var document = TodoRequestReader.Parse(body, errors);
+        using var document = JsonBody.ParseObject(body, errors);
         if (document is null)
         {
             return new BatchOutcome(null, errors.ToProblem());
@@ -57,12 +57,12 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
         }
 
         var results = new TodoBatchItemResult[items.GetArrayLength()];
-        var valid = Read(items, results);
+        var valid = Read(items, results, time.GetUtcNow().UtcDateTime);
         await ApplyAsync(clientId, valid, results, cancellationToken);
         return new BatchOutcome(new TodoBatchResult(results), null);
     }
 
-    private static List<(int Index, TodoItem Item)> Read(JsonElement items, TodoBatchItemResult[] results)
+    private static List<(int Index, TodoItem Item)> Read(JsonElement items, TodoBatchItemResult[] results, DateTime now)
     {
         var valid = new List<(int, TodoItem)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ public sealed class UpsertTodoBatch(IDbContextFactory<PortalDb> dbFactory, Upser
                     }
                 }
 
-                request = TodoRequestReader.Read(element, "", errors);
+                request = TodoRequestReader.Read(element, "", now, errors);
             }
 
             if (errors.Any || request is null || externalId is null)

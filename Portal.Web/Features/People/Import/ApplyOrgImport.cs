@@ -158,7 +158,7 @@ public sealed class ApplyOrgImport(IDbContextFactory<PortalDb> dbFactory, IOptio
         var before = (person.Active, person.AdminLevel);
         var changed = DingTalkProfile.Apply(profile, person);
         person.Active = profile.Active ?? true;
-        person.AdminLevel = profile.Admin == true ? Math.Max(person.AdminLevel, 2) : 0;
+        person.AdminLevel = DingTalkProfile.AdminLevel(profile, person.AdminLevel);
         if (changed || before != (person.Active, person.AdminLevel))
         {
             person.UpdatedAt = now;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
 using Portal.Domain.People;
+using Portal.Web.Infrastructure.Background;
 
 namespace Portal.Web.Features.People.Import;
 
@@ -19,19 +20,9 @@ internal sealed class ImportWorker(
             return;
         }
 
-        // In Simulator mode DingTalk is this very server: wait until it listens before calling it.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        if (!await WakeableLoop.WaitForStartAsync(lifetime, stoppingToken))
         {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            return;
         }
 
         if (options.Value.WhenDirectoryEmpty)
@@ -39,46 +30,7 @@ internal sealed class ImportWorker(
             await QueueFirstImportAsync(stoppingToken);
         }
 
-        using var timer = new PeriodicTimer(Interval, time);
-        Task<bool>? tick = null;
-        Task? wake = null;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TickAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Import worker tick failed");
-            }
-
-            // Both waits stay pending across rounds: a timer allows one waiter, and a dropped wait on the
-            // signal would swallow the next request.
-            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
-            wake ??= signal.WaitAsync(stoppingToken);
-            try
-            {
-                var first = await Task.WhenAny(tick, wake);
-                await first;
-                if (first == tick)
-                {
-                    tick = null;
-                }
-                else
-                {
-                    wake = null;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await WakeableLoop.RunAsync(TickAsync, signal, Interval, time, logger, "Import worker", stoppingToken);
     }
 
     private async Task QueueFirstImportAsync(CancellationToken cancellationToken)

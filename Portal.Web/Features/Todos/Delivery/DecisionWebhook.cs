@@ -13,9 +13,10 @@ namespace Portal.Web.Features.Todos.Delivery;
 
 /// <summary>
 /// Posts a decision to the owning client's webhook, signed with the client's secret. A 2xx answer is
-/// delivered; anything else, or no answer, goes back to the relay's backoff. A client error other than
-/// 408/429 is dead-lettered after a few attempts, since the receiver keeps refusing the call itself; an
-/// admin replays it from the outbox page once the receiver is fixed.
+/// delivered; anything else, or no answer, goes back to the relay's backoff. A redirect (not followed)
+/// or a client error other than 408/429 is dead-lettered after a few attempts, since the receiver keeps
+/// refusing the call itself; an admin replays it from the outbox page once the receiver is fixed. A
+/// target that <see cref="WebhookTargets"/> refuses is dead-lettered at once, without a call.
 /// </summary>
 public sealed class DecisionWebhook(
     IDbContextFactory<PortalDb> dbFactory,
@@ -65,7 +66,7 @@ public sealed class DecisionWebhook(
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
         request.Headers.Add(WebhookSignature.DeliveryHeader, message.IdempotencyKey);
-        using var response = await httpFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAsync(request, url, found.Name, cancellationToken);
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
@@ -73,14 +74,28 @@ public sealed class DecisionWebhook(
             return;
         }
 
-        var error = $"Webhook of {found.Name} at {url.Authority} answered {status}.";
-        if (status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+        var error = status is >= 300 and < 400
+            ? $"Webhook of {found.Name} at {url.Authority} answered {status}, a redirect, which is not followed; set the final address."
+            : $"Webhook of {found.Name} at {url.Authority} answered {status}.";
+        if (status is >= 300 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
             && message.Attempts + 1 >= ClientErrorAttempts)
         {
             throw new PermanentDeliveryException(error);
         }
 
         throw new HttpRequestException(error, null, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, Uri url, string client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await httpFactory.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is WebhookTargetRefusedException refused)
+        {
+            throw new PermanentDeliveryException($"Webhook of {client} at {url.Authority} not called: {refused.Message}");
+        }
     }
 
     private string Secret(string client, string? protectedSecret)

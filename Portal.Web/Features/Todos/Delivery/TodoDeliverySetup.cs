@@ -1,3 +1,4 @@
+using Portal.Web.Features.Integration;
 using Portal.Web.Features.Outbox;
 
 namespace Portal.Web.Features.Todos.Delivery;
@@ -13,7 +14,14 @@ public static class TodoDeliverySetup
         services.AddSingleton<IOutboxHandler, AssignmentNotifier>();
         services.AddSingleton<IOutboxHandler, TodoMirror>();
         services.AddSingleton<IOutboxHandler, DecisionWebhook>();
-        services.AddHttpClient(DecisionWebhook.HttpClientName, client => client.Timeout = WebhookTimeout);
+        // A redirect would carry the signed body somewhere the admin never named: not followed.
+        services.AddHttpClient(DecisionWebhook.HttpClientName, client => client.Timeout = WebhookTimeout)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = provider.GetRequiredService<WebhookTargets>().ConnectAsync,
+            });
         return services;
     }
 }

@@ -20,7 +20,7 @@ public static class TodoMessages
     public static WorkMessage Assigned(Todo todo, TodoLinks links, DateTimeOffset? dueLocal)
     {
         var title = $"【待办】{todo.Title}";
-        var text = new StringBuilder($"### {MessageText.Escape(title)}\n\n");
+        var text = new StringBuilder($"### {MessageText.Line(title)}\n\n");
         if (!string.IsNullOrWhiteSpace(todo.Description))
         {
             var description = todo.Description.Trim();
@@ -29,7 +29,7 @@ public static class TodoMessages
 
         foreach (var (key, value) in TodoCardJson.FormFields(todo.FormFields).Take(MaxFields))
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{MessageText.Escape(key)}**：{MessageText.Escape(value)}\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"**{MessageText.Line(key)}**：{MessageText.Line(value)}\n\n");
         }
 
         if (dueLocal is { } due)

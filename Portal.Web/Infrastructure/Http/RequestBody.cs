@@ -1,4 +1,4 @@
-namespace Portal.Web.Features.Integration.Api;
+namespace Portal.Web.Infrastructure.Http;
 
 /// <summary>Reads a request body up to a limit; a longer one is refused without being buffered whole.</summary>
 public static class RequestBody
