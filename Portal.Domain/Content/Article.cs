@@ -15,13 +15,16 @@ public enum ContentStatus
     Published = 4,
     Expired = 5,
     Archived = 6,
+
+    /// <summary>A draft or rejected item its author threw away; it stays only for its history.</summary>
+    Deleted = 7,
 }
 
 /// <summary>
 /// A news item or notice and its workflow: Draft → Submitted → Approved | Rejected → Published (now or
-/// scheduled) → Expired | Archived. The approver is never the author. Pages never set a status; they
-/// call these transitions, which throw <see cref="ContentWorkflowException"/> on an illegal move and
-/// record who did what and when.
+/// scheduled) → Expired | Archived; a draft or a rejected item may be Deleted instead. The approver is
+/// never the author. Pages never set a status; they call these transitions, which throw
+/// <see cref="ContentWorkflowException"/> on an illegal move and record who did what and when.
 /// </summary>
 public sealed class Article : Audiences.IAudienceTargeted
 {
@@ -281,6 +284,15 @@ public sealed class Article : Audiences.IAudienceTargeted
         Require(Status is ContentStatus.Published or ContentStatus.Expired, "not-archivable", $"A {Status} item cannot be archived.");
         Status = ContentStatus.Archived;
         Touch(by, "archived", null, at);
+    }
+
+    /// <summary>Throws a draft or rejected item away; anything that was submitted for good stays.</summary>
+    public void Delete(Guid by, DateTime at)
+    {
+        Require(Status is ContentStatus.Draft or ContentStatus.Rejected, "not-deletable", $"A {Status} item cannot be deleted.");
+        Status = ContentStatus.Deleted;
+        CoverImageId = null;
+        Touch(by, "deleted", null, at);
     }
 
     private void RequireEditable() =>

@@ -143,4 +143,65 @@ public sealed class EditingWorkflowTests
 
         Assert.Equal(ContentStatus.Archived, (await bed.ArticleAsync(id)).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task Rules_added_to_a_saved_draft_are_stored_and_submitted_as_they_are(DatabaseProvider provider)
+    {
+        await using var bed = await EditingTestBed.StartAsync(provider);
+        var saved = await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("部门通知"));
+        var sales = new AudienceInput(false, [
+            new AudienceRuleInput(AudienceRuleKind.Department, 2, true, null, null, false),
+            new AudienceRuleInput(AudienceRuleKind.Person, null, false, null, bed.Outsider, false),
+        ]);
+
+        var again = await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("部门通知", audience: sales), saved.Id, saved.Version);
+        var onlySales = new AudienceInput(false, [sales.Rules[0]]);
+        await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("部门通知", audience: onlySales), saved.Id, again.Version);
+        await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("部门通知", audience: sales), saved.Id, again.Version);
+
+        await using var db = await bed.DbAsync();
+        var audienceId = (await bed.ArticleAsync(saved.Id)).AudienceId;
+        var audience = await db.Audiences.AsNoTracking().Include(a => a.Rules).SingleAsync(a => a.Id == audienceId);
+        Assert.False(audience.Everyone);
+        Assert.Equal(sales.Rules, audience.Rules.Select(AudienceRuleInput.From).OrderBy(r => r.Kind));
+        var reach = await DraftReach.StoredAsync(db, audienceId, default);
+        Assert.Equal(await AudienceMembers.Resolve(db, audience).CountAsync(), reach.People);
+
+        var stale = await Assert.ThrowsAsync<EditingException>(() => bed.RunAsync<SubmitArticle>(u => u.RunAsync(saved.Id, bed.Editor, reach with { People = reach.People + 1 }, default)));
+        Assert.Equal(("audience-changed", ContentStatus.Draft), (stale.Code, (await bed.ArticleAsync(saved.Id)).Status));
+        await bed.RunAsync<SubmitArticle>(u => u.RunAsync(saved.Id, bed.Editor, reach, default));
+        Assert.Equal(ContentStatus.Submitted, (await bed.ArticleAsync(saved.Id)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
+    public async Task Only_the_author_or_an_admin_deletes_a_draft_or_rejected_item_and_a_published_one_stays(DatabaseProvider provider)
+    {
+        await using var bed = await EditingTestBed.StartAsync(provider);
+        var draft = await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("草稿"));
+        var rejected = await bed.SaveAsync(bed.Editor, EditingTestBed.Draft("被退回的"));
+        await bed.RunAsync<SubmitArticle>(u => u.RunAsync(rejected.Id, bed.Editor, default));
+        await bed.RunAsync<RejectArticle>(u => u.RunAsync(rejected.Id, bed.Approver, "重写", default));
+        var published = await bed.ApprovedAsync("已发布", publish: true);
+
+        var otherEditor = await Assert.ThrowsAsync<EditingException>(() => bed.RunAsync<DeleteArticle>(u => u.RunAsync(draft.Id, bed.OtherEditor, default)));
+        var approver = await Assert.ThrowsAsync<EditingException>(() => bed.RunAsync<DeleteArticle>(u => u.RunAsync(rejected.Id, bed.Approver, default)));
+        var live = await Assert.ThrowsAsync<ContentWorkflowException>(() => bed.RunAsync<DeleteArticle>(u => u.RunAsync(published, bed.Editor, default)));
+        Assert.Equal(("not-found", "forbidden", "not-deletable"), (otherEditor.Code, approver.Code, live.Code));
+        Assert.Equal(ContentStatus.Published, (await bed.ArticleAsync(published)).Status);
+
+        await bed.RunAsync<DeleteArticle>(u => u.RunAsync(draft.Id, bed.Editor, default));
+        await bed.RunAsync<DeleteArticle>(u => u.RunAsync(rejected.Id, bed.Admin, default));
+
+        var deleted = await bed.ArticleAsync(draft.Id);
+        Assert.Equal(ContentStatus.Deleted, deleted.Status);
+        Assert.Contains(deleted.History, h => h.Action == "deleted" && h.ActorId == bed.Editor);
+        Assert.Contains((await bed.ArticleAsync(rejected.Id)).History, h => h.Action == "deleted" && h.ActorId == bed.Admin);
+        var again = await Assert.ThrowsAsync<EditingException>(() => bed.RunAsync<DeleteArticle>(u => u.RunAsync(draft.Id, bed.Editor, default)));
+        var edit = await Assert.ThrowsAsync<EditingException>(() => bed.SaveAsync(bed.Editor, EditingTestBed.Draft("复活"), draft.Id));
+        Assert.Equal(("not-found", "not-found"), (again.Code, edit.Code));
+        await using var db = await bed.DbAsync();
+        Assert.Equal([published], (await EditorQueries.MineAsync(db, bed.Editor, default)).Select(r => r.Id));
+    }
 }

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 
@@ -48,12 +49,32 @@ public sealed class DraftForm
         return form;
     }
 
+    /// <summary>
+    /// Whether the editor wrote anything worth keeping: a new item is saved only from then on, so opening
+    /// the editor (or only choosing its audience) leaves no empty draft behind.
+    /// </summary>
+    public bool HasContent =>
+        !string.IsNullOrWhiteSpace(Title) || !string.IsNullOrWhiteSpace(Summary) || !string.IsNullOrWhiteSpace(Category) || BodyHasContent(Body);
+
     public AudienceInput Audience() =>
         new(Everyone, [.. Rules.Where(r => r.IsComplete).Select(r => r.ToInput())]);
 
     public DraftInput ToInput(LocalTimes times) => new(
         Kind, Title, Summary, Body, Category, RequiresAcknowledgement, Pinned,
         ExpiresAtLocal is { } local ? times.ToUtc(local) : null, Notify, Audience());
+
+    // The rich-text editor leaves empty paragraphs and line breaks behind when it is only clicked.
+    private static bool BodyHasContent(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return false;
+        }
+
+        var document = new HtmlParser().ParseDocument("<body></body>");
+        document.Body!.InnerHtml = body;
+        return !string.IsNullOrWhiteSpace(document.Body.TextContent) || document.Body.QuerySelector("img, table, hr") is not null;
+    }
 }
 
 /// <summary>One audience rule being edited; it counts once it points at something.</summary>

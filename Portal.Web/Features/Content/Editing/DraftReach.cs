@@ -13,12 +13,20 @@ public static class DraftReach
     /// </summary>
     public static bool ReachesNobody(bool everyone, IEnumerable<AudienceRule> rules) => !everyone && !rules.Any(r => !r.Exclude);
 
-    public static async Task<AudienceReach> ReachAsync(PortalDb db, AudienceInput audience, CancellationToken cancellationToken)
+    /// <summary>The reach of rules still being edited.</summary>
+    public static Task<AudienceReach> ReachAsync(PortalDb db, AudienceInput audience, CancellationToken cancellationToken) =>
+        ReachAsync(db, audience.Everyone, audience.ToRules(), cancellationToken);
+
+    /// <summary>
+    /// The reach of an audience as it is stored: what the submit confirmation shows and what submitting
+    /// checks, so the two cannot disagree.
+    /// </summary>
+    public static async Task<AudienceReach> StoredAsync(PortalDb db, Guid audienceId, CancellationToken cancellationToken)
     {
-        var rules = audience.ToRules();
-        return ReachesNobody(audience.Everyone, rules) ? new AudienceReach(0, 0) : await AudienceMembers.ReachAsync(db, audience.Everyone, rules, cancellationToken);
+        var audience = await db.Audiences.AsNoTracking().Include(a => a.Rules).SingleAsync(a => a.Id == audienceId, cancellationToken);
+        return await ReachAsync(db, audience.Everyone, audience.Rules, cancellationToken);
     }
 
-    public static async Task<bool> ReachesAnyoneAsync(PortalDb db, Audience audience, CancellationToken cancellationToken) =>
-        !ReachesNobody(audience.Everyone, audience.Rules) && await AudienceMembers.Resolve(db, audience).AnyAsync(cancellationToken);
+    private static async Task<AudienceReach> ReachAsync(PortalDb db, bool everyone, IReadOnlyCollection<AudienceRule> rules, CancellationToken cancellationToken) =>
+        ReachesNobody(everyone, rules) ? new AudienceReach(0, 0) : await AudienceMembers.ReachAsync(db, everyone, rules, cancellationToken);
 }

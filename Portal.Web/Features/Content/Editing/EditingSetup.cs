@@ -20,6 +20,7 @@ public static class EditingSetup
         services.AddScoped<RejectArticle>();
         services.AddScoped<ReviseArticle>();
         services.AddScoped<ArchiveArticle>();
+        services.AddScoped<DeleteArticle>();
         services.AddScoped<UploadContentFile>();
         services.AddScoped<RemoveContentFile>();
         return services;

@@ -26,7 +26,7 @@ public static class EditorQueries
     private const int ListSize = 100;
 
     public static Task<List<ArticleRow>> MineAsync(PortalDb db, Guid personId, CancellationToken cancellationToken) =>
-        Rows(db, db.Articles.Where(a => a.AuthorId == personId && a.Status != ContentStatus.Archived), cancellationToken);
+        Rows(db, db.Articles.Where(a => a.AuthorId == personId && a.Status != ContentStatus.Archived && a.Status != ContentStatus.Deleted), cancellationToken);
 
     /// <summary>Submitted items of other authors, and approved ones still waiting to go live.</summary>
     public static Task<List<ArticleRow>> ReviewQueueAsync(PortalDb db, Guid personId, CancellationToken cancellationToken) =>
@@ -65,7 +65,7 @@ public static class EditorQueries
 
     /// <summary>An open revision of a published item, if one is under way.</summary>
     public static Task<Guid?> OpenRevisionAsync(PortalDb db, Guid articleId, CancellationToken cancellationToken) =>
-        db.Articles.Where(a => a.RevisionOfId == articleId && a.Status != ContentStatus.Archived).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        db.Articles.Where(a => a.RevisionOfId == articleId && a.Status != ContentStatus.Archived && a.Status != ContentStatus.Deleted).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
 
     public static async Task<List<RuleView>> LabelAsync(PortalDb db, IEnumerable<AudienceRule> rules, CancellationToken cancellationToken)
     {

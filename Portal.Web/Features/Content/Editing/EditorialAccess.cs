@@ -20,9 +20,9 @@ public sealed record EditorialAccess(Guid PersonId, bool Editor, bool Approver, 
     public bool CanEdit(ContentStatus status, Guid authorId) =>
         status is ContentStatus.Draft or ContentStatus.Rejected && CanWrite && (authorId == PersonId || Admin);
 
-    /// <summary>Sees the item in the editor: drafts stay with their author (and admins); reviewers see the rest.</summary>
+    /// <summary>Sees the item in the editor: drafts stay with their author (and admins); reviewers see the rest; a deleted item is gone for all.</summary>
     public bool CanView(ContentStatus status, Guid authorId) =>
-        (CanWrite && authorId == PersonId) || Admin || (Approver && status != ContentStatus.Draft);
+        status != ContentStatus.Deleted && ((CanWrite && authorId == PersonId) || Admin || (Approver && status != ContentStatus.Draft));
 
     public bool CanView(Article article) => CanView(article.Status, article.AuthorId);
 

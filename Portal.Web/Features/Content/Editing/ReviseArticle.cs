@@ -19,7 +19,7 @@ public sealed class ReviseArticle(IDbContextFactory<PortalDb> dbFactory, TimePro
         var access = await EditorialAccess.ForAsync(db, by, cancellationToken);
         var live = await access.ArticleAsync(db, articleId, cancellationToken);
         access.RequireOwner(live);
-        var open = await db.Articles.Where(a => a.RevisionOfId == live.Id && a.Status != ContentStatus.Archived)
+        var open = await db.Articles.Where(a => a.RevisionOfId == live.Id && a.Status != ContentStatus.Archived && a.Status != ContentStatus.Deleted)
             .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         if (open is { } existing)
         {

@@ -110,7 +110,12 @@ public sealed class SaveDraft(IDbContextFactory<PortalDb> dbFactory, TimeProvide
 
         db.AudienceRules.RemoveRange(audience.Rules);
         audience.Rules.Clear();
-        audience.Rules.AddRange(wanted.Select(r => r.ToRule()));
+        var rules = wanted.Select(r => r.ToRule()).ToList();
+        audience.Rules.AddRange(rules);
+
+        // A rule makes its id when it is made, and EF takes an entity with a key that it finds through a
+        // navigation for an existing row: it would update rows that are not there and insert nothing.
+        db.AudienceRules.AddRange(rules);
     }
 
     private static async Task CheckAudienceAsync(PortalDb db, AudienceInput audience, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audiences;
 using Portal.Domain.Data;
 
 namespace Portal.Web.Features.Content.Editing;
@@ -6,7 +7,10 @@ namespace Portal.Web.Features.Content.Editing;
 /// <summary>Sends a draft (or a reworked rejected item) to review: it must reach someone and not have expired already.</summary>
 public sealed class SubmitArticle(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
 {
-    public async Task RunAsync(Guid articleId, Guid by, CancellationToken cancellationToken)
+    public Task RunAsync(Guid articleId, Guid by, CancellationToken cancellationToken) => RunAsync(articleId, by, null, cancellationToken);
+
+    /// <param name="confirmed">The reach the author confirmed; the item is not submitted when its audience now reaches others.</param>
+    public async Task RunAsync(Guid articleId, Guid by, AudienceReach? confirmed, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var access = await EditorialAccess.ForAsync(db, by, cancellationToken);
@@ -18,10 +22,15 @@ public sealed class SubmitArticle(IDbContextFactory<PortalDb> dbFactory, TimePro
             throw new EditingException("expires-in-past", "The expiry lies in the past.", "expiresAt");
         }
 
-        var audience = await db.Audiences.AsNoTracking().Include(a => a.Rules).SingleAsync(a => a.Id == article.AudienceId, cancellationToken);
-        if (!await DraftReach.ReachesAnyoneAsync(db, audience, cancellationToken))
+        var reach = await DraftReach.StoredAsync(db, article.AudienceId, cancellationToken);
+        if (reach.People == 0)
         {
             throw new EditingException("audience-empty", "The audience reaches nobody.", "audience");
+        }
+
+        if (confirmed is not null && confirmed != reach)
+        {
+            throw new EditingException("audience-changed", "The audience changed since its reach was confirmed.", "audience");
         }
 
         article.Submit(by, now);
