@@ -30,13 +30,21 @@ public sealed partial class HtmlSanitizerTests
     [InlineData("<a href=\"https://example.com/a?b=1\">x</a>", "<a href=\"https://example.com/a?b=1\">x</a>")]
     [InlineData("<a href=\"/news/7\" target=\"_blank\">x</a>", "<a href=\"/news/7\" target=\"_blank\" rel=\"noopener noreferrer\">x</a>")]
     [InlineData("<img src=\"https://cdn.example.com/p.png\" alt=\"图\">", "<img src=\"https://cdn.example.com/p.png\" alt=\"图\">")]
-    [InlineData("<p style=\"color: red; text-align: center\">x</p>", "<p style=\"color: red; text-align: center\">x</p>")]
-    [InlineData("<p style=\"color: rgb(255, 0, 0); position: fixed\">x</p>", "<p style=\"color: rgb(255, 0, 0)\">x</p>")]
+    [InlineData("<p style=\"color: red; text-align: center\">x</p>", "<p style=\"color: rgba(255, 0, 0, 1); text-align: center\">x</p>")]
+    [InlineData("<p style=\"color: rgb(255, 0, 0); position: fixed\">x</p>", "<p style=\"color: rgba(255, 0, 0, 1)\">x</p>")]
     [InlineData("<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>", "<table><tbody><tr><td colspan=\"2\">x</td></tr></tbody></table>")]
     [InlineData("<custom-tag>kept text</custom-tag>", "kept text")]
     [InlineData("<h2>标题</h2><blockquote>引用</blockquote>", "<h2>标题</h2><blockquote>引用</blockquote>")]
     public void Safe_formatting_links_and_images_are_kept(string html, string expected) =>
         Assert.Equal(expected, HtmlSanitizer.Sanitize(html));
+
+    [Theory]
+    [InlineData("<script>alert(1)</script><p>x</p>")]
+    [InlineData("<style>p { color: red }</style><p>x</p>")]
+    [InlineData("<svg><text>drawn</text></svg><p>x</p>")]
+    [InlineData("<form><button>send</button></form><p>x</p>")]
+    public void Code_forms_and_drawings_go_with_everything_inside_them(string html) =>
+        Assert.Equal("<p>x</p>", HtmlSanitizer.Sanitize(html));
 
     [Theory]
     [InlineData("dingtalk://dingtalkclient/page/link?url=javascript:alert(1)")]
@@ -60,7 +68,7 @@ public sealed partial class HtmlSanitizerTests
     [InlineData("font-size: 0.1px", "")]
     [InlineData("line-height: 500", "")]
     [InlineData("font-size: 16px", "font-size: 16px")]
-    [InlineData("font-size: 1.5em; color: red", "font-size: 1.5em; color: red")]
+    [InlineData("font-size: 1.5em; color: red", "font-size: 1.5em; color: rgba(255, 0, 0, 1)")]
     [InlineData("font-size: large", "font-size: large")]
     [InlineData("line-height: 1.6", "line-height: 1.6")]
     public void Text_sizes_stay_within_what_a_reader_would_set(string style, string kept)

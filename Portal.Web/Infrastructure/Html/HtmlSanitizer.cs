@@ -1,16 +1,18 @@
+using AngleSharp.Css.Dom;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Ganss.Xss;
 
 namespace Portal.Web.Infrastructure.Html;
 
 /// <summary>
 /// The allow-list every rich-text body passes through on the server before it is stored: safe
 /// formatting, links and images stay; scripts, event handlers, javascript:/data: URLs, forms, frames
-/// and CSS that could run code go.
+/// and CSS that could run code go. The parsing and cleaning is HtmlSanitizer's; the lists and the
+/// URL and size rules are ours.
 /// </summary>
 public static class HtmlSanitizer
 {
-    // Removed with everything inside them.
+    // Removed with everything inside them; any other tag off the list is unwrapped and its text kept.
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button", "textarea",
@@ -18,16 +20,17 @@ public static class HtmlSanitizer
         "title", "head", "xml", "xmp", "plaintext", "video", "audio", "source", "track", "canvas", "portal", "dialog",
     };
 
-    private static readonly HashSet<string> AllowedTags = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly string[] AllowedTags =
+    [
         "p", "br", "b", "strong", "i", "em", "u", "s", "strike", "del", "ins", "sub", "sup", "small", "mark", "h1", "h2", "h3",
         "h4", "h5", "h6", "blockquote", "pre", "code", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tfoot", "tr",
         "th", "td", "caption", "hr", "span", "div", "figure", "figcaption",
-    };
+    ];
 
-    private static readonly Dictionary<string, string[]> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly string[] EveryTagAttributes = ["title", "style", "align"];
+
+    private static readonly Dictionary<string, string[]> TagAttributes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["*"] = ["title", "style", "align"],
         ["a"] = ["href", "target"],
         ["img"] = ["src", "alt", "width", "height"],
         ["td"] = ["colspan", "rowspan"],
@@ -35,75 +38,75 @@ public static class HtmlSanitizer
         ["ol"] = ["start"],
     };
 
-    public static string Sanitize(string? html)
-    {
-        if (string.IsNullOrWhiteSpace(html))
-        {
-            return "";
-        }
+    private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = Create();
 
-        var document = new HtmlParser().ParseDocument("<body></body>");
-        var body = document.Body!;
-        body.InnerHtml = html;
-        Clean(body);
-        return body.InnerHtml;
-    }
+    public static string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Sanitizer.Sanitize(html);
 
-    private static void Clean(INode parent)
+    private static Ganss.Xss.HtmlSanitizer Create()
     {
-        foreach (var node in parent.ChildNodes.ToList())
+        var sanitizer = new Ganss.Xss.HtmlSanitizer(new HtmlSanitizerOptions
         {
-            switch (node)
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(EveryTagAttributes.Concat(TagAttributes.Values.SelectMany(a => a)), StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel", "dingtalk"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(SafeStyle.AllowedProperties, StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<CssRuleType>(),
+        })
+        {
+            KeepChildNodes = true,
+        };
+        sanitizer.RemovingTag += (_, removing) =>
+        {
+            if (Dropped.Contains(removing.Tag.LocalName) || removing.Tag.NamespaceUri != NamespaceNames.HtmlUri)
             {
-                case IElement element when Dropped.Contains(element.LocalName) || element.NamespaceUri != NamespaceNames.HtmlUri:
-                    element.Remove();
-                    break;
-                case IElement element when !AllowedTags.Contains(element.LocalName):
-                    Clean(element);
-                    Unwrap(element);
-                    break;
-                case IElement element:
-                    CleanAttributes(element);
-                    Clean(element);
-                    break;
-                case IComment or IProcessingInstruction or IDocumentType:
-                    node.RemoveFromParent();
-                    break;
+                removing.Tag.InnerHtml = "";
             }
-        }
-    }
-
-    private static void Unwrap(IElement element)
-    {
-        var parent = element.Parent!;
-        foreach (var child in element.ChildNodes.ToList())
+        };
+        sanitizer.FilterUrl += (_, filtering) =>
         {
-            parent.InsertBefore(child, element);
-        }
-
-        element.Remove();
+            if (filtering.SanitizedUrl is { } url && !SafeUrl.IsAllowed(url, forImage: filtering.Tag.LocalName == "img"))
+            {
+                filtering.SanitizedUrl = null;
+            }
+        };
+        sanitizer.PostProcessNode += (_, processing) =>
+        {
+            if (processing.Node is IElement element)
+            {
+                KeepOnlyThisTagsAttributes(element);
+            }
+        };
+        return sanitizer;
     }
 
-    private static void CleanAttributes(IElement element)
+    private static void KeepOnlyThisTagsAttributes(IElement element)
     {
-        var allowed = AllowedAttributes["*"].Concat(AllowedAttributes.GetValueOrDefault(element.LocalName, [])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var own = TagAttributes.GetValueOrDefault(element.LocalName, []);
         foreach (var attribute in element.Attributes.ToList())
         {
-            var keep = allowed.Contains(attribute.Name) && attribute.Name.ToUpperInvariant() switch
+            var name = attribute.Name;
+            var allowed = (EveryTagAttributes.Contains(name, StringComparer.OrdinalIgnoreCase) || own.Contains(name, StringComparer.OrdinalIgnoreCase)) && name.ToUpperInvariant() switch
             {
-                "HREF" => SafeUrl.IsAllowed(attribute.Value, forImage: false),
-                "SRC" => SafeUrl.IsAllowed(attribute.Value, forImage: true),
-                "STYLE" => SafeStyle.Clean(attribute.Value) is { Length: > 0 },
                 "TARGET" => attribute.Value == "_blank",
                 _ => true,
             };
-            if (!keep)
+            if (!allowed)
             {
-                element.RemoveAttribute(attribute.Name);
+                element.RemoveAttribute(name);
             }
-            else if (attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase))
+        }
+
+        if (element.GetAttribute("style") is { } style)
+        {
+            var bounded = SafeStyle.Clean(style);
+            if (bounded.Length == 0)
             {
-                element.SetAttribute("style", SafeStyle.Clean(attribute.Value));
+                element.RemoveAttribute("style");
+            }
+            else
+            {
+                element.SetAttribute("style", bounded);
             }
         }
 

@@ -9,7 +9,7 @@ namespace Portal.Web.Infrastructure.Html;
 /// </summary>
 internal static partial class SafeStyle
 {
-    private static readonly HashSet<string> AllowedProperties = new(StringComparer.OrdinalIgnoreCase)
+    public static readonly IReadOnlySet<string> AllowedProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "color", "background-color", "text-align", "font-weight", "font-style", "text-decoration", "font-size", "line-height",
     };
