@@ -48,6 +48,8 @@ public sealed class PortalDb(DbContextOptions<PortalDb> options) : DbContext(opt
 
     public DbSet<TodoAssignee> TodoAssignees => Set<TodoAssignee>();
 
+    public DbSet<ReviewTodo> ReviewTodos => Set<ReviewTodo>();
+
     public DbSet<IntegrationRequest> IntegrationRequests => Set<IntegrationRequest>();
 
     public DbSet<ImportStagedDepartment> ImportStagedDepartments => Set<ImportStagedDepartment>();

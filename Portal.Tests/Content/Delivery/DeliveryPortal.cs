@@ -117,11 +117,15 @@ internal sealed class DeliveryPortal : IAsyncDisposable
         return article.Id;
     }
 
+    /// <summary>
+    /// The author takes the approved item live, so the item's push is all the relay carries: a publisher
+    /// other than the author, or the scheduler, also tells the author (see WorkflowNoticeTests).
+    /// </summary>
     public async Task<PublishOutcome> PublishAsync(Guid articleId, DateTime? at = null, bool confirmed = true)
     {
         await using var db = Db();
-        var approver = await db.Articles.Where(a => a.Id == articleId).Select(a => a.ReviewedById!.Value).SingleAsync();
-        return await RunAsync<PublishArticle, PublishOutcome>(publish => publish.RunAsync(articleId, approver, at, confirmed, CancellationToken.None));
+        var author = await db.Articles.Where(a => a.Id == articleId).Select(a => a.AuthorId).SingleAsync();
+        return await RunAsync<PublishArticle, PublishOutcome>(publish => publish.RunAsync(articleId, author, at, confirmed, CancellationToken.None));
     }
 
     public OutboxRelay Relay => Services.GetRequiredService<OutboxRelay>();

@@ -25,7 +25,9 @@ public sealed class SchedulingTests
         host.Time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(new SchedulePass(1, 0), await PassAsync(host));
         Assert.Equal(new SchedulePass(0, 0), await PassAsync(host));
-        Assert.Equal(1, await host.DrainAsync());
+
+        // The push, and the author's notice that the item went live.
+        Assert.Equal(2, await host.DrainAsync());
 
         await using (var db = host.Db())
         {

@@ -17,11 +17,13 @@ public static class ContentSetup
             .ValidateOnStart();
         services.AddSingleton<ContentLinks>();
         services.AddSingleton<SendPlanner>();
+        services.AddSingleton<WorkflowEffects>();
         services.AddScoped<PublishArticle>();
         services.AddScoped<RemindUnread>();
         services.AddContentEditing();
         services.AddSingleton<IOutboxHandler, NotificationSender>();
         services.AddSingleton<IOutboxHandler, SendResultCollector>();
+        services.AddSingleton<IOutboxHandler, WorkflowNotifier>();
         services.AddContentScheduler();
         services.AddContentReading();
         return services;

@@ -85,7 +85,8 @@ public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOpti
 
     /// <summary>
     /// An upper bound, not a count per person (which would mean reading a receipt per recipient): the
-    /// pushes made today plus the most to-do notifications one person had today.
+    /// pushes made today plus the most to-do notifications one person had today, and the most review
+    /// to-do notifications.
     /// </summary>
     private async Task<int> MostToOnePersonTodayAsync(PortalDb db, CancellationToken cancellationToken)
     {
@@ -93,6 +94,8 @@ public sealed class SendPlanner(IOptionsMonitor<DeliveryOptions> delivery, IOpti
         var pushes = await db.NotificationDispatches.CountAsync(d => d.CreatedAt >= dayStart, cancellationToken);
         var todos = await db.TodoAssignees.Where(a => a.NotifiedAt >= dayStart)
             .GroupBy(a => a.PersonId).Select(g => g.Count()).OrderByDescending(count => count).FirstOrDefaultAsync(cancellationToken);
-        return pushes + todos;
+        var reviews = await db.ReviewTodos.Where(r => r.NotifiedAt >= dayStart)
+            .GroupBy(r => r.PersonId).Select(g => g.Count()).OrderByDescending(count => count).FirstOrDefaultAsync(cancellationToken);
+        return pushes + todos + reviews;
     }
 }

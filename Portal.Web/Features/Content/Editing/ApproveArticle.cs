@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
+using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Web.Features.Content.Editing;
 
 /// <summary>An approver accepts a submitted item; the item itself refuses its own author (four eyes).</summary>
-public sealed class ApproveArticle(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
+public sealed class ApproveArticle(IDbContextFactory<PortalDb> dbFactory, WorkflowEffects effects, TimeProvider time)
 {
     public async Task RunAsync(Guid articleId, Guid by, CancellationToken cancellationToken)
     {
@@ -12,7 +13,9 @@ public sealed class ApproveArticle(IDbContextFactory<PortalDb> dbFactory, TimePr
         var access = await EditorialAccess.ForAsync(db, by, cancellationToken);
         var article = await access.ArticleAsync(db, articleId, cancellationToken);
         EditorialAccess.Require(access.Approver);
-        article.Approve(by, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        article.Approve(by, now);
+        await effects.ApprovedAsync(db, article, by, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

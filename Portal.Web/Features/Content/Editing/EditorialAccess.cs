@@ -34,6 +34,21 @@ public sealed record EditorialAccess(Guid PersonId, bool Editor, bool Approver, 
 
     public bool CanArchive(Guid authorId) => Approver || CanRevise(authorId);
 
+    /// <summary>
+    /// Opens a live item and its reach even where the item's audience leaves them out: its author,
+    /// approvers and admins. See <see cref="ItemEditors"/>, which applies it.
+    /// </summary>
+    public bool StandsBehind(Guid authorId) => authorId == PersonId || Approver || Admin;
+
+    /// <summary>
+    /// The people who may review an item of this author, as a query: active holders of the approver role
+    /// other than the author, exactly those for whom <see cref="ForAsync"/> and <see cref="CanReview"/> allow it.
+    /// </summary>
+    public static IQueryable<Guid> ReviewersOf(PortalDb db, Guid authorId) =>
+        db.People.Where(p => p.Active && p.Id != authorId
+                && db.RoleMembers.Any(m => m.PersonId == p.Id && db.Roles.Any(r => r.Id == m.RoleId && r.Key == Role.Approver)))
+            .Select(p => p.Id);
+
     public static async Task<EditorialAccess> ForAsync(PortalDb db, Guid personId, CancellationToken cancellationToken)
     {
         var keys = await db.Roles.AsNoTracking()

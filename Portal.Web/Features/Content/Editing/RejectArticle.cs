@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
+using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Web.Features.Content.Editing;
 
 /// <summary>An approver sends a submitted item back to its author, always saying why.</summary>
-public sealed class RejectArticle(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
+public sealed class RejectArticle(IDbContextFactory<PortalDb> dbFactory, WorkflowEffects effects, TimeProvider time)
 {
     public const int MaxCommentLength = 1000;
 
@@ -25,7 +26,9 @@ public sealed class RejectArticle(IDbContextFactory<PortalDb> dbFactory, TimePro
         var access = await EditorialAccess.ForAsync(db, by, cancellationToken);
         var article = await access.ArticleAsync(db, articleId, cancellationToken);
         EditorialAccess.Require(access.Approver);
-        article.Reject(by, reason, time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        article.Reject(by, reason, now);
+        await effects.RejectedAsync(db, article, by, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audiences;
 using Portal.Domain.Data;
+using Portal.Web.Features.Content.Workflow;
 
 namespace Portal.Web.Features.Content.Editing;
 
 /// <summary>Sends a draft (or a reworked rejected item) to review: it must reach someone and not have expired already.</summary>
-public sealed class SubmitArticle(IDbContextFactory<PortalDb> dbFactory, TimeProvider time)
+public sealed class SubmitArticle(IDbContextFactory<PortalDb> dbFactory, WorkflowEffects effects, TimeProvider time)
 {
     public Task RunAsync(Guid articleId, Guid by, CancellationToken cancellationToken) => RunAsync(articleId, by, null, cancellationToken);
 
@@ -34,6 +35,7 @@ public sealed class SubmitArticle(IDbContextFactory<PortalDb> dbFactory, TimePro
         }
 
         article.Submit(by, now);
+        await effects.SubmittedAsync(db, article, by, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class AcknowledgeArticle(IDbContextFactory<PortalDb> dbFactory, Ti
         {
             case Readability.NotFound:
                 return AcknowledgeOutcome.NotFound;
-            case Readability.Forbidden:
+            case Readability.Forbidden or Readability.Editorial:
                 return AcknowledgeOutcome.Forbidden;
         }
 

@@ -22,13 +22,16 @@ public sealed record ArticleView(
     IReadOnlyList<AttachmentView> Attachments,
     DateTime? AcknowledgedAt)
 {
+    /// <summary>In the item's audience; someone behind the item but outside it only looks (<see cref="Readability.Editorial"/>).</summary>
+    public bool Reader { get; init; } = true;
+
     public bool AwaitsAcknowledgement => RequiresAcknowledgement && AcknowledgementOpen && AcknowledgedAt is null;
 
-    /// <summary>Loads the item only if the viewer may read it; otherwise says why not.</summary>
+    /// <summary>Loads the item only if the viewer may open it; otherwise says why not.</summary>
     public static async Task<(Readability Readability, ArticleView? View)> LoadAsync(PortalDb db, Viewer viewer, Guid id, DateTime now, CancellationToken cancellationToken)
     {
         var readability = await ReadableArticle.CheckAsync(db, viewer, id, cancellationToken);
-        if (readability != Readability.Readable)
+        if (readability is not (Readability.Readable or Readability.Editorial))
         {
             return (readability, null);
         }
@@ -49,6 +52,6 @@ public sealed record ArticleView(
             .ToListAsync(cancellationToken);
         return (readability, new ArticleView(
             article.Id, article.Kind, article.Title, article.Summary, article.Body, article.Category, article.CoverImageId, article.PublishedAt,
-            article.RequiresAcknowledgement, article.Open, attachments, article.AcknowledgedAt));
+            article.RequiresAcknowledgement, article.Open, attachments, article.AcknowledgedAt) { Reader = readability == Readability.Readable });
     }
 }

@@ -13,7 +13,7 @@ public sealed record PublishOutcome(ContentStatus Status, SendPlan? Plan);
 /// Going live and queueing its DingTalk push commit together, so a published item is never left
 /// without its notification, nor a notification sent for an item that did not go live.
 /// </summary>
-public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPlanner planner, ContentLinks links, TimeProvider time, ILogger<PublishArticle> logger)
+public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPlanner planner, ContentLinks links, WorkflowEffects effects, TimeProvider time, ILogger<PublishArticle> logger)
 {
     /// <param name="confirmed">The publisher saw a warning-level plan and went ahead.</param>
     public async Task<PublishOutcome> RunAsync(Guid articleId, Guid by, DateTime? publishAt, bool confirmed, CancellationToken cancellationToken)
@@ -27,6 +27,7 @@ public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPl
             var live = await db.Articles.Include(a => a.History).SingleAsync(a => a.Id == liveId, cancellationToken);
             live.ApplyRevision(article, by, now);
             await MoveFilesAsync(db, article.Id, live.Id, cancellationToken);
+            await effects.RevisionPublishedAsync(db, live, article, by, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return new PublishOutcome(live.Status, null);
         }
@@ -47,6 +48,11 @@ public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPl
             }
 
             Queue(db, article, plan, by);
+        }
+
+        if (article.Status == ContentStatus.Published)
+        {
+            await effects.PublishedAsync(db, article, by, now, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -109,6 +115,7 @@ public sealed class PublishArticle(IDbContextFactory<PortalDb> dbFactory, SendPl
             }
         }
 
+        await effects.PublishedAsync(db, article, null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -22,7 +22,7 @@ public sealed record CreateOutcome(ContentCreated? Item, bool Replayed, ProblemH
 /// submitted into the portal's approval queue. Nothing is written unless the whole request is valid,
 /// and a retry with the same Idempotency-Key returns the first item instead of making a second.
 /// </summary>
-public sealed class CreateContent(IDbContextFactory<PortalDb> dbFactory, PublishArticle publisher, SendPlanner planner, ContentLinks links, TimeProvider time)
+public sealed class CreateContent(IDbContextFactory<PortalDb> dbFactory, PublishArticle publisher, SendPlanner planner, ContentLinks links, WorkflowEffects effects, TimeProvider time)
 {
     public async Task<CreateOutcome> RunAsync(IntegrationCaller caller, byte[] body, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -52,6 +52,11 @@ public sealed class CreateContent(IDbContextFactory<PortalDb> dbFactory, Publish
         var article = Build(caller, request, audience, direct, now);
         db.Audiences.Add(audience);
         db.Articles.Add(article);
+        if (!direct)
+        {
+            await effects.SubmittedAsync(db, article, caller.Id, now, cancellationToken);
+        }
+
         if (idempotencyKey is not null)
         {
             db.IntegrationRequests.Add(new IntegrationRequest { ClientId = caller.Id, IdempotencyKey = idempotencyKey, RequestHash = requestHash, ArticleId = article.Id, CreatedAt = now });
