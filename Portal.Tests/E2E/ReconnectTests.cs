@@ -67,6 +67,54 @@ public sealed partial class ReconnectTests(BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<bool>("window.__samePage === true"));
     }
 
+    [Fact]
+    public async Task The_circuit_shows_the_home_the_prerendered_page_showed()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await TestSignIn.AsDemoPersonAsync(context);
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+        // Time passes between the prerender and the circuit: a home loaded again would say so.
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            host.Time.Advance(TimeSpan.FromMinutes(5));
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync("/");
+        await PageConsole.WaitForInteractiveAsync(page);
+
+        await Assertions.Expect(page.GetByTestId("home-updated")).ToContainTextAsync("09:30:00");
+        Assert.Empty(console.Problems);
+    }
+
+    [Fact]
+    public async Task A_page_left_in_the_background_pauses_its_circuit_and_resumes_where_the_reader_was()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var page = await BrowserPages.OpenAsync(context, "/");
+        var banner = page.Locator("#components-reconnect-modal");
+        await page.EvaluateAsync("window.__samePage = true; window.portal.pauseAfterHiddenMs = 50");
+
+        await SetVisibilityAsync(page, "hidden");
+        await Assertions.Expect(banner).ToHaveClassAsync(new Regex("components-reconnect-paused"), new() { Timeout = 15_000 });
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await SetVisibilityAsync(page, "visible");
+
+        await Assertions.Expect(banner).ToHaveClassAsync(new Regex("components-reconnect-hide"), new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("window.__samePage === true"), "the page reloaded instead of resuming");
+        await Assertions.Expect(page.GetByTestId("home-updated")).ToContainTextAsync("09:30:00");
+        await page.GetByTestId("home-refresh").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("home-updated")).ToContainTextAsync("09:35:00");
+        Assert.True(await page.EvaluateAsync<bool>("window.__samePage === true"));
+    }
+
+    private static async Task SetVisibilityAsync(IPage page, string state) => await page.EvaluateAsync(
+        "state => { Object.defineProperty(document, 'visibilityState', { value: state, configurable: true }); document.dispatchEvent(new Event('visibilitychange')); }",
+        state);
+
     [GeneratedRegex("components-reconnect-(show|failed)")]
     private static partial Regex Reconnecting();
 }

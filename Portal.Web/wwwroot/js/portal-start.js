@@ -1,10 +1,14 @@
 // Starts Blazor and keeps a phone's page alive across a backgrounded DingTalk webview:
-// reconnect quietly, retry when the page is visible or online again, reload once the circuit is gone.
+// reconnect quietly, retry when the page is visible or online again, pause the circuit while the
+// webview stays in the background (the server keeps only its persisted state), resume it when the
+// reader comes back, and reload once the circuit is gone.
 (function () {
   const modal = document.getElementById('components-reconnect-modal');
-  const states = ['components-reconnect-show', 'components-reconnect-failed', 'components-reconnect-rejected'];
   let reloading = false;
-  let retrying = false;
+  let busy = false;
+  let state = 'hide';
+  let pauseTimer = null;
+  let pausing = Promise.resolve();
 
   function reload() {
     if (reloading) return;
@@ -20,64 +24,78 @@
     }
   }
 
-  // While the server is unreachable the failed banner stays; once it answers, resume the circuit
-  // or, when the server no longer knows it, reload the page.
-  async function retry() {
-    if (retrying || reloading) return;
-    retrying = true;
+  // One recovery at a time: Blazor's own step first, and the page reloads when the server knows
+  // neither the circuit nor its persisted state.
+  async function recover(step) {
+    if (busy || reloading) return;
+    busy = true;
     try {
       if (!(await serverReachable())) return;
-      let resumed = false;
+      let recovered = false;
       try {
-        resumed = await Blazor.reconnect();
+        recovered = await step();
       } catch {
-        resumed = false;
+        recovered = false;
       }
-      if (!resumed) reload();
+      if (!recovered) reload();
     } finally {
-      retrying = false;
+      busy = false;
     }
   }
 
-  const isFailed = () => modal.classList.contains('components-reconnect-failed');
-  const isHandled = () => states.some((state) => modal.classList.contains(state));
+  // A server that lost the live circuit may still hold its persisted state.
+  const retry = () => recover(async () => (await Blazor.reconnect()) || Blazor.resumeCircuit());
+  // A reader back before the pause has finished waits for it: resuming a half-paused circuit fails.
+  const resume = () => recover(async () => {
+    await pausing.catch(() => {});
+    return Blazor.resumeCircuit();
+  });
   const isInteractive = () => document.documentElement.hasAttribute('data-interactive');
 
-  function showFailed() {
-    if (reloading || isHandled()) return;
-    modal.classList.remove('components-reconnect-hide');
-    modal.classList.add('components-reconnect-failed');
-  }
-
-  // The v9 client script can lose a connection that drops while the circuit is still starting, and
-  // then tells nobody. Show the failed banner ourselves so the retries below take over.
-  function watchConnection(connection) {
-    connection.onclose(() => setTimeout(showFailed, 3000));
-  }
+  // A connection that drops while the circuit is still starting may never report a state; show the
+  // failed banner ourselves so the retries below take over.
   setTimeout(() => {
-    if (!isInteractive()) showFailed();
+    if (!isInteractive() && state === 'hide' && !reloading) {
+      modal.classList.remove('components-reconnect-hide');
+      modal.classList.add('components-reconnect-failed');
+      state = 'failed';
+    }
   }, 15000);
 
   window.portal = {
+    // A phone switched away for a moment keeps its live circuit; one left in the background pauses.
+    pauseAfterHiddenMs: 120000,
     // Called by MainLayout after its first interactive render: the circuit is live.
     markInteractive() {
       document.documentElement.setAttribute('data-interactive', '');
     },
   };
 
-  new MutationObserver(() => {
-    if (modal.classList.contains('components-reconnect-rejected')) reload();
-  }).observe(modal, { attributes: true, attributeFilter: ['class'] });
+  modal.addEventListener('components-reconnect-state-changed', (event) => {
+    state = event.detail.state;
+    if (state === 'rejected' || state === 'resume-failed') reload();
+  });
+
+  function comeBack() {
+    if (state === 'failed') retry();
+    else if (state === 'paused') resume();
+  }
 
   modal.querySelector('[data-reconnect-retry]').addEventListener('click', retry);
+  modal.querySelector('[data-reconnect-resume]').addEventListener('click', resume);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && isFailed()) retry();
+    clearTimeout(pauseTimer);
+    if (document.visibilityState === 'visible') {
+      comeBack();
+    } else if (isInteractive()) {
+      pauseTimer = setTimeout(() => {
+        if (document.visibilityState === 'hidden' && state === 'hide') pausing = Blazor.pauseCircuit();
+      }, window.portal.pauseAfterHiddenMs);
+    }
   });
-  window.addEventListener('online', () => {
-    if (isFailed()) retry();
-  });
+  window.addEventListener('online', comeBack);
   setInterval(() => {
-    if (document.visibilityState === 'visible' && isFailed()) retry();
+    if (document.visibilityState === 'visible' && state === 'failed') retry();
   }, 5000);
 
   // Copying a field is the browser's own work (the Content-Security-Policy allows no inline handlers):
@@ -99,14 +117,6 @@
 
   Blazor.start({
     circuit: {
-      configureSignalR: (builder) => {
-        const build = builder.build.bind(builder);
-        builder.build = () => {
-          const connection = build();
-          watchConnection(connection);
-          return connection;
-        };
-      },
       reconnectionOptions: {
         dialogId: 'components-reconnect-modal',
         maxRetries: 40,
