@@ -2,13 +2,19 @@ using Portal.Domain.Content;
 
 namespace Portal.Tests.Content;
 
-/// <summary>Moves a fresh item along the workflow's happy path to a status (Rejected through a rejection).</summary>
+/// <summary>Moves a fresh item along the workflow's happy path to a status (Rejected through a rejection, Deleted as a deleted draft).</summary>
 public static class ArticleMoves
 {
     public static Article To(Article article, ContentStatus status, Guid author, Guid reviewer, DateTime at)
     {
         if (status == ContentStatus.Draft)
         {
+            return article;
+        }
+
+        if (status == ContentStatus.Deleted)
+        {
+            article.Delete(author, at);
             return article;
         }
 

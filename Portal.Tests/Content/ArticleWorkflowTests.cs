@@ -22,6 +22,7 @@ public sealed class ArticleWorkflowTests
         Publish,
         Expire,
         Archive,
+        Delete,
     }
 
     public static TheoryData<ContentStatus, Move, ContentStatus?> Moves()
@@ -38,6 +39,8 @@ public sealed class ArticleWorkflowTests
             [(ContentStatus.Published, Move.Expire)] = ContentStatus.Expired,
             [(ContentStatus.Published, Move.Archive)] = ContentStatus.Archived,
             [(ContentStatus.Expired, Move.Archive)] = ContentStatus.Archived,
+            [(ContentStatus.Draft, Move.Delete)] = ContentStatus.Deleted,
+            [(ContentStatus.Rejected, Move.Delete)] = ContentStatus.Deleted,
         };
         var data = new TheoryData<ContentStatus, Move, ContentStatus?>();
         foreach (var status in Enum.GetValues<ContentStatus>())
@@ -174,6 +177,9 @@ public sealed class ArticleWorkflowTests
                 break;
             case Move.Archive:
                 article.Archive(Reviewer, Now);
+                break;
+            case Move.Delete:
+                article.Delete(Author, Now);
                 break;
         }
     }

@@ -27,9 +27,10 @@ public sealed class RowLimitTests
         await TodoQueries.ListAsync(db, personId, pending: true, 3, CancellationToken.None);
         await TodoQueries.ListAsync(db, personId, pending: false, 20, CancellationToken.None);
 
-        Assert.Equal(2, commands.Sql.Count);
+        // Each list reads the source systems' to-dos and the review to-dos, each with its own limit.
+        Assert.Equal(4, commands.Sql.Count);
         Assert.All(commands.Sql, sql => Assert.DoesNotContain("LIMIT @", sql, StringComparison.Ordinal));
-        Assert.Equal(["LIMIT 3", "LIMIT 20"], commands.Sql.Select(sql => sql[sql.LastIndexOf("LIMIT ", StringComparison.Ordinal)..].Trim()));
+        Assert.Equal(["LIMIT 3", "LIMIT 3", "LIMIT 20", "LIMIT 20"], commands.Sql.Select(sql => sql[sql.LastIndexOf("LIMIT ", StringComparison.Ordinal)..].Trim()));
     }
 
     private sealed class CommandLog : DbCommandInterceptor
