@@ -7,6 +7,7 @@ using Portal.DingTalk.Simulator;
 using Portal.Domain.Audiences;
 using Portal.Tests.Content.Delivery;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Todos.Delivery;
 
 namespace Portal.Tests.E2E;
 
@@ -121,6 +122,37 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
         await PageConsole.WaitForInteractiveAsync(english);
         await english.GetByTestId("person-search").FillAsync(approver.Name);
         await Assertions.Expect(Listed(english, approver).GetByTestId("role-badge")).ToHaveTextAsync(["Approver", "Admin"]);
+    }
+
+    [Fact]
+    public async Task A_to_do_card_decided_from_its_own_button_shows_the_decision_instead_of_the_buttons()
+    {
+        await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
+        var baseUrl = host.Http.BaseAddress!.ToString().TrimEnd('/');
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, baseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        await TodoDeliveryKit.SeedAsync(host, [userId]);
+        await host.DrainAsync();
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+        await page.GotoAsync($"/simulator/phone/{userId}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        var card = page.GetByTestId("message").Filter(new() { HasText = "差旅报销审批" });
+        var buttons = card.Locator(".wm-buttons a.portal-link");
+        await Assertions.Expect(buttons).ToHaveTextAsync(["同意", "拒绝", "查看详情"]);
+
+        var act = await page.RunAndWaitForPopupAsync(() => buttons.Filter(new() { HasText = "同意" }).ClickAsync());
+        await PageConsole.WaitForInteractiveAsync(act);
+        await act.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(act.GetByTestId("todo-decided")).ToContainTextAsync("同意");
+        await act.CloseAsync();
+        await host.DrainAsync();
+
+        await Assertions.Expect(card.GetByTestId("card-decided")).ToContainTextAsync("选择「同意」");
+        await Assertions.Expect(buttons).ToHaveTextAsync(["查看详情"]);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide on a 375px screen");
+        Assert.Empty(console.Problems);
     }
 
     private static ILocator Listed(IPage page, SimulatedPerson person) =>
