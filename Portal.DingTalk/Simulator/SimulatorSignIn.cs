@@ -8,6 +8,12 @@ namespace Portal.DingTalk.Simulator;
 /// </summary>
 public sealed class SimulatorSignIn
 {
+    /// <summary>
+    /// The cookie naming whom a browser plays DingTalk for: the JSAPI shim answers 免登 as that person.
+    /// A browser without it is no simulated DingTalk client, whatever its user agent says.
+    /// </summary>
+    public const string DeviceCookie = "dingtalk-sim-user";
+
     private readonly SimulatorRuntime simulator;
 
     internal SimulatorSignIn(SimulatorRuntime simulator) => this.simulator = simulator;

@@ -33,19 +33,61 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Inside_DingTalk_a_failed_exchange_explains_and_offers_a_retry_without_looping()
     {
-        await using var host = await KestrelPortal.StartAsync();
+        // The client's own retries would wait on the test clock; one refused call is the failure here.
+        await using var host = await KestrelPortal.StartAsync(new Dictionary<string, string?> { ["DingTalk:Client:RetryAttempts"] = "0" });
+        var person = await DemoPersonAsync(host);
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        await context.AddCookiesAsync([new Cookie { Name = "dingtalk-sim-user", Value = person.UserId, Url = host.BaseUrl }]);
+        await host.SetFaultsAsync(new { outage = "unavailable" });
         var page = await context.NewPageAsync();
         var navigations = 0;
         page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
 
         await page.GotoAsync("/");
 
-        await Assertions.Expect(page.GetByTestId("signin-failed")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("signin-failed")).ToHaveAttributeAsync("data-reason", "dingtalk-unreachable", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-signin-retry]")).ToBeVisibleAsync();
         var settled = navigations;
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal(settled, navigations);
+    }
+
+    [Fact]
+    public async Task A_browser_that_only_calls_itself_DingTalk_is_told_so_and_offered_the_simulated_phone()
+    {
+        await using var host = await KestrelPortal.StartAsync();
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+
+        await page.GotoAsync("/");
+
+        var failed = page.GetByTestId("signin-failed");
+        await Assertions.Expect(failed).ToHaveAttributeAsync("data-reason", "not-in-dingtalk", new() { Timeout = 15_000 });
+        await Assertions.Expect(failed).ToHaveTextAsync("这个页面不在钉钉里打开，无法免登。");
+        await Assertions.Expect(page.GetByText("暂时无法连接钉钉")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("dev-signin")).ToBeVisibleAsync();
+        await page.GetByTestId("signin-simulator-phone").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/simulator/phone");
+        await Assertions.Expect(page.GetByTestId("person-search")).ToBeVisibleAsync();
+        Assert.Empty(console.Problems);
+    }
+
+    [Fact]
+    public async Task Live_a_browser_with_DingTalks_user_agent_but_no_DingTalk_is_told_the_page_is_not_in_DingTalk()
+    {
+        await using var host = await KestrelPortal.StartAsync(LiveMode.Settings(new Dictionary<string, string?> { ["SignIn:BridgeTimeoutSeconds"] = "1" }));
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/signin");
+
+        var failed = page.GetByTestId("signin-failed");
+        await Assertions.Expect(failed).ToHaveAttributeAsync("data-reason", "not-in-dingtalk", new() { Timeout = 15_000 });
+        await Assertions.Expect(failed).ToHaveTextAsync("这个页面不在钉钉里打开，无法免登。");
+        await Assertions.Expect(page.GetByTestId("signin-dingtalk")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("signin-simulator-phone")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -4,7 +4,10 @@ using Portal.DingTalk.Client.Ding;
 using Portal.DingTalk.Client.Messages;
 using Portal.DingTalk.Client.Todo;
 using Portal.DingTalk.Simulator;
+using Portal.Domain.Audiences;
+using Portal.Tests.Content.Delivery;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Todos.Delivery;
 
 namespace Portal.Tests.E2E;
 
@@ -83,6 +86,77 @@ public sealed class SimulatedPhoneTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("ding")).ToContainTextAsync("Server is down");
         Assert.Empty(console.Problems);
     }
+
+    [Fact]
+    public async Task The_people_list_shows_who_edits_approves_and_administers_in_the_portal()
+    {
+        await using var host = await DeliveryPortal.StartAsync();
+        var inboxes = host.Services.GetRequiredService<SimulatedInboxes>();
+        // Past the leaders, among whom DingTalk's own admins are.
+        var regulars = inboxes.People().Where(p => p.Active).Skip(100).ToList();
+        var (editor, approver) = (regulars[0], regulars[1]);
+        await TestRoles.GrantAsync(host.Services, editor.UserId, Role.Editor);
+        await TestRoles.GrantAsync(host.Services, approver.UserId, Role.Approver);
+        await TestRoles.GrantAsync(host.Services, approver.UserId, Role.Admin);
+        var baseUrl = host.Http.BaseAddress!.ToString().TrimEnd('/');
+        await using var phone = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, baseUrl);
+        var page = await phone.NewPageAsync();
+        var console = new PageConsole(page);
+        await page.GotoAsync("/simulator/phone");
+        await PageConsole.WaitForInteractiveAsync(page);
+
+        await page.GetByTestId("person-search").FillAsync(editor.Name);
+        await Assertions.Expect(Listed(page, editor).GetByTestId("role-badge")).ToHaveTextAsync(["编辑"]);
+        await page.GetByTestId("person-search").FillAsync(approver.Name);
+        await Assertions.Expect(Listed(page, approver).GetByTestId("role-badge")).ToHaveTextAsync(["审批人", "管理员"]);
+        await page.GetByTestId("person-search").FillAsync(regulars[2].Name);
+        await Assertions.Expect(Listed(page, regulars[2])).ToBeVisibleAsync();
+        await Assertions.Expect(Listed(page, regulars[2]).GetByTestId("role-badge")).ToHaveCountAsync(0);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide on a 375px screen");
+        Assert.Empty(console.Problems);
+
+        await using var desktop = await browser.NewContextAsync(BrowserProfile.Desktop, baseUrl);
+        var english = await desktop.NewPageAsync();
+        await english.GotoAsync("/simulator/phone");
+        await PageConsole.WaitForInteractiveAsync(english);
+        await english.GetByTestId("person-search").FillAsync(approver.Name);
+        await Assertions.Expect(Listed(english, approver).GetByTestId("role-badge")).ToHaveTextAsync(["Approver", "Admin"]);
+    }
+
+    [Fact]
+    public async Task A_to_do_card_decided_from_its_own_button_shows_the_decision_instead_of_the_buttons()
+    {
+        await using var host = await DeliveryPortal.StartAsync(settings: TodoDeliveryKit.Settings);
+        var baseUrl = host.Http.BaseAddress!.ToString().TrimEnd('/');
+        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, baseUrl);
+        var userId = await TestSignIn.AsDemoPersonAsync(context);
+        await TodoDeliveryKit.SeedAsync(host, [userId]);
+        await host.DrainAsync();
+        var page = await context.NewPageAsync();
+        var console = new PageConsole(page);
+        await page.GotoAsync($"/simulator/phone/{userId}");
+        await PageConsole.WaitForInteractiveAsync(page);
+        var card = page.GetByTestId("message").Filter(new() { HasText = "差旅报销审批" });
+        var buttons = card.Locator(".wm-buttons a.portal-link");
+        await Assertions.Expect(buttons).ToHaveTextAsync(["同意", "拒绝", "查看详情"]);
+
+        var act = await page.RunAndWaitForPopupAsync(() => buttons.Filter(new() { HasText = "同意" }).ClickAsync());
+        await PageConsole.WaitForInteractiveAsync(act);
+        await act.GetByTestId("confirm").ClickAsync();
+        await Assertions.Expect(act.GetByTestId("todo-decided")).ToContainTextAsync("同意");
+        await act.CloseAsync();
+        await host.DrainAsync();
+
+        await Assertions.Expect(card.GetByTestId("card-decided")).ToContainTextAsync("选择「同意」");
+        await Assertions.Expect(buttons).ToHaveTextAsync(["查看详情"]);
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 375, $"page is {scrollWidth}px wide on a 375px screen");
+        Assert.Empty(console.Problems);
+    }
+
+    private static ILocator Listed(IPage page, SimulatedPerson person) =>
+        page.Locator($"[data-testid=person][href='simulator/phone/{Uri.EscapeDataString(person.UserId)}']");
 
     private static Task<long> Send(KestrelPortal host, WorkNotification notification) =>
         host.Services.GetRequiredService<WorkNotificationClient>().SendAsync(notification, CancellationToken.None);

@@ -99,9 +99,10 @@ public sealed class KestrelPortal : IAsyncDisposable
     }
 
     /// <summary>Polls (in real time, bounded) until <paramref name="read"/> answers something <paramref name="done"/> accepts.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    /// <param name="within">How long to wait; 20 seconds unless the awaited work is known to take longer.</param>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             var value = await read();

@@ -29,6 +29,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
             // Tests decide themselves when an import runs; a background one would race them.
             ["Import:WhenDirectoryEmpty"] = "false",
             ["Content:Demo:WhenEmpty"] = "false",
+            ["Roles:Demo:WhenEmpty"] = "false",
+            ["Integration:DemoClient:Todos"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

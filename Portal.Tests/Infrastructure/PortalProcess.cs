@@ -48,6 +48,8 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Portal"] = database.ConnectionString;
         start.Environment["Import__WhenDirectoryEmpty"] = "false";
         start.Environment["Content__Demo__WhenEmpty"] = "false";
+        start.Environment["Roles__Demo__WhenEmpty"] = "false";
+        start.Environment["Integration__DemoClient__Todos"] = "false";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -29,7 +29,23 @@ export function environment() {
   };
 }
 
-export async function requestAuthCode(corpId, clientId) {
+// Thrown when DingTalk's client never answered: a browser that only calls itself DingTalk has no
+// native bridge, and dingtalk-jsapi then waits for one forever.
+export class NoBridgeAnswer extends Error {}
+
+export async function requestAuthCode(corpId, clientId, timeoutMs = 10000) {
+  let timer;
+  const silence = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new NoBridgeAnswer('DingTalk did not answer requestAuthCode')), timeoutMs);
+  });
+  try {
+    return await Promise.race([askForAuthCode(corpId, clientId), silence]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function askForAuthCode(corpId, clientId) {
   const attempts = [
     () => unionRequestAuthCode({ corpId, clientId }),
     () => legacyRequestAuthCode({ corpId }),

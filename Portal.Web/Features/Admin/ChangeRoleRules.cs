@@ -13,6 +13,10 @@ public sealed record RuleDraft(RoleRuleKind Kind, long? DepartmentId, bool Inclu
 /// <summary>Replaces a role's rules, recomputes its members and records the change with before and after.</summary>
 public sealed class ChangeRoleRules(IDbContextFactory<PortalDb> dbFactory, IOptionsMonitor<RolesOptions> options, TimeProvider time)
 {
+    public const string AuditAction = "role.rules.changed";
+
+    public static string AuditSubject(string roleKey) => "role " + roleKey;
+
     public async Task<int> ExecuteAsync(Actor actor, string roleKey, IReadOnlyList<RuleDraft> rules, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -30,7 +34,7 @@ public sealed class ChangeRoleRules(IDbContextFactory<PortalDb> dbFactory, IOpti
             PersonId = r.Kind == RoleRuleKind.Person ? r.PersonId : null,
             Exclude = r.Exclude,
         }));
-        db.AuditEntries.Add(AuditEntry.Create(time.GetUtcNow().UtcDateTime, actor.PersonId, actor.Name, "role.rules.changed", "role " + roleKey, before, rules));
+        db.AuditEntries.Add(AuditEntry.Create(time.GetUtcNow().UtcDateTime, actor.PersonId, actor.Name, AuditAction, AuditSubject(roleKey), before, rules));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         await RoleMembership.RecomputeAsync(db, options.CurrentValue.MapDingTalkAdmins, null, cancellationToken);

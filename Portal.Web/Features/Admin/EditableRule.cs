@@ -4,7 +4,7 @@ using Portal.Domain.Data;
 
 namespace Portal.Web.Features.Admin;
 
-/// <summary>A rule as the editor shows it: people by userId, resolved to ids only for preview and save.</summary>
+/// <summary>A rule as the editor shows it: a person as the one picked by name, with what tells them apart.</summary>
 public sealed class EditableRule
 {
     public RoleRuleKind Kind { get; set; }
@@ -15,37 +15,42 @@ public sealed class EditableRule
 
     public string? Value { get; set; }
 
-    public string? UserId { get; set; }
+    public PersonChoice? Person { get; set; }
 
     public bool Exclude { get; set; }
 
-    public static EditableRule From(RoleRule rule, string? userId) => new()
+    public static EditableRule From(RoleRule rule, PersonChoice? person) => new()
     {
         Kind = rule.Kind,
         DepartmentId = rule.DepartmentId,
         IncludeSubdepartments = rule.IncludeSubdepartments,
         Value = rule.Value,
-        UserId = userId,
+        Person = person,
         Exclude = rule.Exclude,
     };
 
     /// <returns>The drafts, or null and the resource key of what is wrong.</returns>
     public static async Task<(List<RuleDraft>? Drafts, string? Problem)> ResolveAsync(PortalDb db, IReadOnlyList<EditableRule> rules)
     {
-        var userIds = rules.Where(r => r.Kind == RoleRuleKind.Person).Select(r => r.UserId?.Trim() ?? "").ToList();
-        var people = await db.People.AsNoTracking().Where(p => userIds.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.Id);
+        var chosen = rules.Where(r => r.Kind == RoleRuleKind.Person && r.Person is not null).Select(r => r.Person!.Id).ToList();
+        var existing = (await db.People.AsNoTracking().Where(p => chosen.Contains(p.Id)).Select(p => p.Id).ToListAsync()).ToHashSet();
         var drafts = new List<RuleDraft>();
         foreach (var rule in rules)
         {
             Guid? personId = null;
             if (rule.Kind == RoleRuleKind.Person)
             {
-                if (!people.TryGetValue(rule.UserId?.Trim() ?? "", out var id))
+                if (rule.Person is null)
+                {
+                    return (null, "PickPerson");
+                }
+
+                if (!existing.Contains(rule.Person.Id))
                 {
                     return (null, "UnknownPerson");
                 }
 
-                personId = id;
+                personId = rule.Person.Id;
             }
 
             if (rule.Kind == RoleRuleKind.Department && rule.DepartmentId is null)

@@ -19,4 +19,10 @@ public sealed class DemoClientOptions
 
     /// <summary>The secret those posts are signed with; stored encrypted like one generated on the admin page.</summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// Once the demo organisation is imported, demo-oa sends a handful of approval requests to some of
+    /// its people through the to-do API's upsert, each once.
+    /// </summary>
+    public bool Todos { get; set; }
 }

@@ -17,6 +17,12 @@ public sealed class SignInOptions
     /// <summary>Sign-in code exchanges per minute per client address (many people may share an office's address).</summary>
     public int CodeRequestsPerMinute { get; set; } = 300;
 
+    /// <summary>
+    /// How long the page waits for DingTalk's client to answer its request for a sign-in code: a browser
+    /// that only calls itself DingTalk (no JSAPI bridge) never answers.
+    /// </summary>
+    public int BridgeTimeoutSeconds { get; set; } = 10;
+
     /// <summary>Codes DingTalk refuses per minute from one client address before that address is refused for the rest of the minute.</summary>
     public int FailedCodesPerMinute { get; set; } = 10;
 }

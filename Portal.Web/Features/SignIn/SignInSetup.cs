@@ -17,6 +17,7 @@ public static class SignInSetup
         services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName)
             .Validate(o => o.RevalidateSeconds is > 0 and <= 60, "SignIn:RevalidateSeconds must be between 1 and 60.")
             .Validate(o => o.SessionDays > 0, "SignIn:SessionDays must be positive.")
+            .Validate(o => o.BridgeTimeoutSeconds is > 0 and <= 60, "SignIn:BridgeTimeoutSeconds must be between 1 and 60.")
             .Validate(o => o.CodeRequestsPerMinute > 0 && o.FailedCodesPerMinute > 0, "SignIn:CodeRequestsPerMinute and SignIn:FailedCodesPerMinute must be positive.")
             .ValidateOnStart();
         services.AddAuthentication(PortalClaims.Scheme).AddCookie(PortalClaims.Scheme);

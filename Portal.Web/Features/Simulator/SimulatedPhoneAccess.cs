@@ -9,5 +9,8 @@ namespace Portal.Web.Features.Simulator;
 /// </summary>
 public sealed class SimulatedPhoneAccess(IHostEnvironment environment, IOptionsMonitor<DingTalkOptions> dingTalk)
 {
+    /// <summary>The phone's page (its <c>@page</c> directive repeats it).</summary>
+    public const string Path = "/simulator/phone";
+
     public bool IsAvailable => environment.IsDevelopment() && dingTalk.CurrentValue.Mode == DingTalkMode.Simulator;
 }

@@ -40,6 +40,7 @@ public static class ConfigurationCatalog
         (JsapiOptions.SectionName, typeof(JsapiOptions)),
         (SignInOptions.SectionName, typeof(SignInOptions)),
         (RolesOptions.SectionName, typeof(RolesOptions)),
+        (DemoRolesOptions.SectionName, typeof(DemoRolesOptions)),
         (ImportOptions.SectionName, typeof(ImportOptions)),
         (OutboxOptions.SectionName, typeof(OutboxOptions)),
         (DeliveryOptions.SectionName, typeof(DeliveryOptions)),

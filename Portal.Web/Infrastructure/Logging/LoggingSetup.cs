@@ -22,6 +22,7 @@ public static class LoggingSetup
         // Trace-level filter for its provider that would override Logging:LogLevel.
         builder.Services.AddSingleton<ILoggerProvider>(provider =>
             new SerilogLoggerProvider(CreateLogger(provider.GetRequiredService<IConfiguration>(), isDevelopment), dispose: true));
+        builder.Services.AddHostedService<StartupMessage>();
         return builder;
     }
 
@@ -48,6 +49,9 @@ public static class LoggingSetup
 
         return logger.CreateLogger();
     }
+
+    /// <summary>Where the DingTalk simulator answers (<c>/_dingtalk/…</c>).</summary>
+    internal static readonly PathString SimulatorPath = "/_dingtalk";
 
     /// <summary>Static files, the circuit's transport and liveness probes would drown the request log.</summary>
     internal static LogLevel LevelFor(PathString path) =>

@@ -5,10 +5,16 @@ namespace Portal.Web.Infrastructure.Logging;
 
 /// <summary>
 /// One line per request: method, path (never the query, which may carry codes or tokens), status,
-/// elapsed milliseconds and the signed-in user's id.
+/// elapsed milliseconds and the signed-in user's id. The simulator's calls, which the portal makes to
+/// itself by the hundred during an import, log under <see cref="SimulatorCategory"/> so that
+/// <c>Logging:LogLevel</c> can quiet them apart from the requests people make.
 /// </summary>
-public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> portalLogger, ILoggerFactory loggers)
 {
+    public const string SimulatorCategory = "Portal.DingTalk.Simulator.Requests";
+
+    private readonly ILogger simulatorLogger = loggers.CreateLogger(SimulatorCategory);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -31,6 +37,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
     private void Write(HttpContext context, int status, TimeSpan elapsed)
     {
         var level = status >= 500 ? LogLevel.Error : LoggingSetup.LevelFor(context.Request.Path);
+        var logger = context.Request.Path.StartsWithSegments(LoggingSetup.SimulatorPath) ? simulatorLogger : portalLogger;
         if (!logger.IsEnabled(level))
         {
             return;

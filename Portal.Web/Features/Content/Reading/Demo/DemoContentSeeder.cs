@@ -25,13 +25,12 @@ public sealed class DemoContentSeeder(IDbContextFactory<PortalDb> dbFactory, Tim
             return 0;
         }
 
-        var writers = await db.People.Where(p => p.Active).OrderBy(p => p.UserId).Select(p => p.Id).Take(2).ToListAsync(cancellationToken);
-        if (writers.Count < 2)
+        if (await WritersAsync(db, cancellationToken) is not { } writers)
         {
             return 0;
         }
 
-        var (author, approver) = (writers[0], writers[1]);
+        var (author, approver) = writers;
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var demo in DemoArticles.All.OrderByDescending(d => d.Age))
         {
@@ -55,6 +54,29 @@ public sealed class DemoContentSeeder(IDbContextFactory<PortalDb> dbFactory, Tim
         await db.SaveChangesAsync(cancellationToken);
         return DemoArticles.All.Length;
     }
+
+    /// <summary>An editor writes and an approver approves when the demo roles have members; otherwise the first two people.</summary>
+    private static async Task<(Guid Author, Guid Approver)?> WritersAsync(PortalDb db, CancellationToken cancellationToken)
+    {
+        var author = await HolderAsync(db, Role.Editor, null, cancellationToken);
+        var approver = author is null ? null : await HolderAsync(db, Role.Approver, author, cancellationToken);
+        if (author is { } editor && approver is { } reviewer)
+        {
+            return (editor, reviewer);
+        }
+
+        var writers = await db.People.Where(p => p.Active).OrderBy(p => p.UserId).Select(p => p.Id).Take(2).ToListAsync(cancellationToken);
+        return writers.Count < 2 ? null : (writers[0], writers[1]);
+    }
+
+    private static Task<Guid?> HolderAsync(PortalDb db, string roleKey, Guid? not, CancellationToken cancellationToken) =>
+        (from member in db.RoleMembers
+         join role in db.Roles on member.RoleId equals role.Id
+         where role.Key == roleKey && member.PersonId != not
+         join person in db.People on member.PersonId equals person.Id
+         where person.Active
+         orderby person.UserId
+         select (Guid?)person.Id).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<bool> HasContentAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,6 @@ public static class DemoContentSetup
     {
         services.AddOptions<DemoContentOptions>().BindConfiguration(DemoContentOptions.SectionName);
         services.AddScoped<DemoContentSeeder>();
-        services.AddHostedService<DemoContentWorker>();
         return services;
     }
 }
