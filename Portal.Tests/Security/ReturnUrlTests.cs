@@ -65,6 +65,8 @@ public sealed partial class ReturnUrlTests : PortalTest
     {
         using var phone = Browser();
         phone.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", BrowserFixture.DingTalkAndroidUserAgent);
+        // A simulated DingTalk client, as the simulated phone opens it: only then does the page try 免登.
+        phone.DefaultRequestHeaders.Add("Cookie", global::Portal.DingTalk.Simulator.SimulatorSignIn.DeviceCookie + "=someone");
 
         var html = await phone.GetStringAsync(new Uri("signin?returnUrl=" + Uri.EscapeDataString(returnUrl), UriKind.Relative));
 
