@@ -6,27 +6,17 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Demo;
 
 /// <summary>What someone trying the portal finds after the README's run command, and again after a restart.</summary>
-public sealed class DemoStartTests : IAsyncLifetime
+public sealed class DemoStartTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+    private readonly TempFolder simulatorFolder = new();
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => simulatorFolder.Dispose();
 
     [Fact]
     public async Task A_fresh_demo_start_has_editors_approvers_admins_and_approval_requests_from_the_demo_OA_and_a_restart_adds_none()
     {
         await using var database = TestDatabase.CreateSqlite();
-        var settings = DemoStart.Settings(folder);
+        var settings = DemoStart.Settings(simulatorFolder.Path);
         settings["Logging:LogLevel:Portal.Web.Features.Demo"] = "Debug";
 
         string first;

@@ -5,31 +5,21 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Foundation;
 
 /// <summary>What the console shows someone who just ran the README's command.</summary>
-public sealed class StartupConsoleTests : IAsyncLifetime
+public sealed class StartupConsoleTests : IDisposable
 {
     // The host's own lines, the simulator's organisation, where to go, the demo data and its notifications.
     private const int MostLines = 40;
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+    private readonly TempFolder simulatorFolder = new();
 
-    public Task InitializeAsync()
-    {
-        Directory.CreateDirectory(folder);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public void Dispose() => simulatorFolder.Dispose();
 
     [Fact]
     public async Task After_a_demo_start_the_console_says_where_to_go_and_not_each_call_to_the_simulator()
     {
         await using var database = TestDatabase.CreateSqlite();
         var port = PortalAppFactory.FreePort();
-        await using var portal = await PortalProcess.StartAsync(port, database, DemoStart.Settings(folder));
+        await using var portal = await PortalProcess.StartAsync(port, database, DemoStart.Settings(simulatorFolder.Path));
 
         // The import's hundreds of calls to the simulator are done once the demo items are published.
         await KestrelPortal.EventuallyAsync(() => DemoStart.ReadAsync(database, db => db.Articles.CountAsync()), count => count > 0, "the demo content", DemoStart.Within);

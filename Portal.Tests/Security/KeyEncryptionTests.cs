@@ -13,27 +13,26 @@ namespace Portal.Tests.Security;
 /// </summary>
 public sealed class KeyEncryptionTests : IAsyncLifetime
 {
-    private const string Password = "key-certificate-password";
-
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
+    // Made for this run: the certificate and its password exist only as long as the test.
+    private readonly string password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private readonly TempFolder temp = new();
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(folder);
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=Portal data-protection keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(CertificatePath, certificate.Export(X509ContentType.Pfx, Password));
+        File.WriteAllBytes(CertificatePath, certificate.Export(X509ContentType.Pfx, password));
         return Task.CompletedTask;
     }
 
     public Task DisposeAsync()
     {
-        Directory.Delete(folder, recursive: true);
+        temp.Dispose();
         return Task.CompletedTask;
     }
 
-    private string CertificatePath => Path.Combine(folder, "keys.pfx");
+    private string CertificatePath => Path.Combine(temp.Path, "keys.pfx");
 
     [Fact]
     public async Task Keys_are_stored_encrypted_and_only_instances_with_the_certificate_read_the_session()
@@ -42,8 +41,8 @@ public sealed class KeyEncryptionTests : IAsyncLifetime
         var withCertificate = new Dictionary<string, string>
         {
             ["DataProtection:CertificatePath"] = CertificatePath,
-            ["DataProtection:CertificatePassword"] = Password,
-            ["DingTalk:Simulator:DataFolder"] = folder,
+            ["DataProtection:CertificatePassword"] = password,
+            ["DingTalk:Simulator:DataFolder"] = temp.Path,
         };
 
         string cookie;
@@ -69,7 +68,7 @@ public sealed class KeyEncryptionTests : IAsyncLifetime
         }
 
         await using var stranger = await PortalProcess.StartAsync(
-            PortalAppFactory.FreePort(), database, new Dictionary<string, string> { ["DingTalk:Simulator:DataFolder"] = folder });
+            PortalAppFactory.FreePort(), database, new Dictionary<string, string> { ["DingTalk:Simulator:DataFolder"] = temp.Path });
         Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(stranger, cookie));
     }
 
