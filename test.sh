@@ -73,5 +73,12 @@ if compgen -G "$results/*.trx" > /dev/null; then
   passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters")
   failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
   echo "${passed:-0} passed, ${failed:-0} failed"
+  # The failures again, with the first lines of their messages, where a truncated log still shows them.
+  if [ "${failed:-0}" != "0" ]; then
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1 }
+      failing && /<Message>/ { sub(/.*<Message>/, ""); print "FAILED " name ": " substr($0, 1, 400); failing = 0 }
+    ' "$results"/*.trx
+  fi
 fi
 exit $status

@@ -17,7 +17,15 @@ internal sealed class CircuitRevalidation(ILoggerFactory loggerFactory, IService
             return true;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        return await SessionValidation.IsActiveAsync(scope.ServiceProvider, personId, cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await SessionValidation.IsActiveAsync(scope.ServiceProvider, personId, cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The portal is stopping and its circuits with it; there is no session left to judge.
+            return true;
+        }
     }
 }
