@@ -38,14 +38,14 @@ internal static class EditorPages
     /// <summary>Adds a department (with its sub-departments) found by its name to a chosen audience.</summary>
     public static async Task AddDepartmentAsync(IPage page, string name)
     {
-        await page.GetByTestId("add-department").ClickAsync();
+        await AddRuleAsync(page, "add-department");
         await PickAsync(page, name, name + " (");
     }
 
     /// <summary>Adds a person found by their DingTalk userId to a chosen audience.</summary>
     public static async Task AddPersonAsync(IPage page, string userId)
     {
-        await page.GetByTestId("add-person").ClickAsync();
+        await AddRuleAsync(page, "add-person");
         await PickAsync(page, userId, $"({userId})");
     }
 
@@ -95,6 +95,15 @@ internal static class EditorPages
             .OrderBy(p => p.UserId).Select(p => new { p.UserId, p.Id }).FirstAsync();
         Assert.NotEmpty(members);
         return (department, [.. members], outsider.UserId, outsider.Id);
+    }
+
+    // The new row arrives with the server's next render: typing before it would land in the row above.
+    private static async Task AddRuleAsync(IPage page, string button)
+    {
+        var rules = page.GetByTestId("audience").GetByTestId("audience-rule");
+        var before = await rules.CountAsync();
+        await page.GetByTestId(button).ClickAsync();
+        await Assertions.Expect(rules).ToHaveCountAsync(before + 1);
     }
 
     private static async Task PickAsync(IPage page, string term, string option)
