@@ -13,11 +13,15 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Portal.Domain/Portal.Domain.csproj Portal.Domain/
 COPY Portal.DingTalk/Portal.DingTalk.csproj Portal.DingTalk/
+COPY Portal.Migrations.Sqlite/Portal.Migrations.Sqlite.csproj Portal.Migrations.Sqlite/
+COPY Portal.Migrations.Postgres/Portal.Migrations.Postgres.csproj Portal.Migrations.Postgres/
 COPY Portal.Web/Portal.Web.csproj Portal.Web/
 COPY Portal.Web/build/ Portal.Web/build/
 RUN dotnet restore Portal.Web/Portal.Web.csproj
 COPY Portal.Domain/ Portal.Domain/
 COPY Portal.DingTalk/ Portal.DingTalk/
+COPY Portal.Migrations.Sqlite/ Portal.Migrations.Sqlite/
+COPY Portal.Migrations.Postgres/ Portal.Migrations.Postgres/
 COPY Portal.Web/ Portal.Web/
 COPY --from=assets /src/Portal.Web/wwwroot/js/portal-bridge.js Portal.Web/wwwroot/js/portal-bridge.js
 RUN dotnet publish Portal.Web/Portal.Web.csproj -c Release -o /app --no-restore -p:SkipFrontEndAssets=true

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Portal on this machine: installs what is missing (PostgreSQL, Chromium, npm
-# packages), starts a throwaway PostgreSQL cluster on a free loopback port, runs the suite, and
-# stops the cluster again. Extra arguments go to `dotnet test` (e.g. --filter Category!=Browser).
+# packages), checks that each provider's migrations cover the model, starts a throwaway PostgreSQL
+# cluster on a free loopback port, runs the suite, and stops the cluster again. Extra arguments go
+# to `dotnet test` (e.g. --filter Category!=Browser).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,14 @@ fi
 
 echo "==> front-end packages"
 (cd wwwroot-assets && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "==> migrations match the model"
+dotnet tool restore > /dev/null
+# Each check builds only its migrations project and the domain; the test build below reuses both.
+for migrations in Portal.Migrations.Sqlite Portal.Migrations.Postgres; do
+  dotnet ef migrations has-pending-model-changes --project "$migrations" \
+    || { echo "The model has changes without a migration in $migrations: see \"Adding a migration\" in README.md." >&2; exit 1; }
+done
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_root=$(mktemp -d /tmp/portal-pg.XXXXXX)

@@ -7,8 +7,9 @@ using Portal.Web.Infrastructure.Data;
 namespace Portal.Tests.Data;
 
 /// <summary>
-/// The hand-written migrations must produce exactly the schema the model describes, on both
-/// providers. The model's schema is what EnsureCreated builds; both are read back from the catalog.
+/// Each provider's migrations, applied to a real database, must produce exactly the schema the model
+/// describes, on both providers; this also catches a migration edited by hand, which EF's snapshot
+/// check cannot see. The model's schema is what EnsureCreated builds; both are read back from the catalog.
 /// </summary>
 public sealed class MigrationSchemaTests
 {

@@ -57,6 +57,21 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void The_image_build_copies_every_project_the_portal_references()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile"));
+        var referenced = ProjectReference().Matches(File.ReadAllText(Path.Combine(Root, "Portal.Web", "Portal.Web.csproj")))
+            .Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("Portal.Migrations.Postgres", referenced);
+        foreach (var project in referenced)
+        {
+            Assert.Contains($"COPY {project}/{project}.csproj {project}/", dockerfile, StringComparison.Ordinal);
+            Assert.Contains($"COPY {project}/ {project}/", dockerfile, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Every_key_in_the_README_configuration_table_is_read_by_the_portal()
     {
         var readme = File.ReadAllLines(Path.Combine(Root, "README.md"));
@@ -94,4 +109,7 @@ public sealed partial class DeploymentFilesTests
 
     [GeneratedRegex(@"^\|\s*`([A-Za-z_:]+)`\s*\|")]
     private static partial Regex TableKey();
+
+    [GeneratedRegex(@"<ProjectReference Include=""\.\.\\([^\\]+)\\")]
+    private static partial Regex ProjectReference();
 }

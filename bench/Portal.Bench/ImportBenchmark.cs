@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.DingTalk.Client.Contacts;
 using Portal.Domain.Data;
 using Portal.Domain.People;
+using Portal.Migrations.Postgres;
+using Portal.Migrations.Sqlite;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Roles;
 
@@ -19,13 +21,13 @@ internal static class ImportBenchmark
     public static async Task RunAsync(int people, int departments, int qps, string? postgres)
     {
         var path = Path.Combine(Path.GetTempPath(), $"portal-import-{Guid.NewGuid():n}.db");
-        await RunOnAsync("SQLite", o => o.UseSqlite($"Data Source={path}"), people, departments, qps);
+        await RunOnAsync("SQLite", o => o.UseSqlite($"Data Source={path}", s => s.MigrationsAssembly(SqliteMigrations.Assembly)), people, departments, qps);
         File.Delete(path);
         if (!string.IsNullOrEmpty(postgres))
         {
             var database = "portal_import_" + Guid.NewGuid().ToString("n")[..8];
             var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database };
-            await RunOnAsync("PostgreSQL", o => o.UseNpgsql(builder.ConnectionString), people, departments, qps);
+            await RunOnAsync("PostgreSQL", o => o.UseNpgsql(builder.ConnectionString, n => n.MigrationsAssembly(PostgresMigrations.Assembly)), people, departments, qps);
             await using var admin = new Npgsql.NpgsqlConnection(postgres);
             await admin.OpenAsync();
 #pragma warning disable CA2100 // The statement names a database this benchmark generated itself.

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
+using Portal.Migrations.Postgres;
+using Portal.Migrations.Sqlite;
 using Portal.Web.Infrastructure.Data.Sqlite;
 
 namespace Portal.Web.Infrastructure.Data;
@@ -36,12 +38,14 @@ public static class DataSetup
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(connectionString, npgsql => npgsql.UseParameterizedCollectionMode(OneArrayParameter));
+                builder.UseNpgsql(
+                    connectionString,
+                    npgsql => npgsql.UseParameterizedCollectionMode(OneArrayParameter).MigrationsAssembly(PostgresMigrations.Assembly));
                 break;
             default:
                 builder.UseSqlite(
                     string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString() : connectionString,
-                    sqlite => sqlite.UseParameterizedCollectionMode(OneArrayParameter));
+                    sqlite => sqlite.UseParameterizedCollectionMode(OneArrayParameter).MigrationsAssembly(SqliteMigrations.Assembly));
 #pragma warning disable EF1001 // The provider's connection service, replaced by one that closes only when disposed.
                 builder.ReplaceService<ISqliteRelationalConnection, KeptOpenSqliteConnection>();
 #pragma warning restore EF1001
@@ -57,11 +61,18 @@ public static class DataSetup
     {
         var factory = services.GetRequiredService<IDbContextFactory<PortalDb>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await MigrateAsync(db, cancellationToken);
+    }
+
+    /// <summary>The portal's migration step on one context: earlier releases' databases adopted, then migrated.</summary>
+    public static async Task MigrateAsync(PortalDb db, CancellationToken cancellationToken = default)
+    {
         if (db.Database.IsSqlite())
         {
             PrepareSqliteFile(db.Database.GetConnectionString());
         }
 
+        await HandWrittenMigrations.AdoptAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
