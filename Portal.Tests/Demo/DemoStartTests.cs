@@ -17,7 +17,7 @@ public sealed class DemoStartTests : IDisposable
     {
         await using var database = TestDatabase.CreateSqlite();
         var settings = DemoStart.Settings(simulatorFolder.Path);
-        settings["Logging:LogLevel:Portal.Web.Features.Demo"] = "Debug";
+        settings["Serilog:MinimumLevel:Override:Portal.Web.Features.Demo"] = "Debug";
 
         string first;
         await using (var portal = await PortalProcess.StartAsync(PortalAppFactory.FreePort(), database, settings))

@@ -11,6 +11,7 @@ using Portal.Tests.Infrastructure;
 using Portal.Tests.Todos;
 using Portal.Web.Features.Content.Editing;
 using Portal.Web.Features.Content.Workflow;
+using Portal.Web.Infrastructure.Logging;
 
 namespace Portal.Tests.E2E;
 
@@ -169,6 +170,8 @@ public sealed partial class EditorBrowserTests
             .Where(e => e.GetProperty("MessageTemplate").GetString()!.StartsWith("Saving draft", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(failures);
         Assert.All(failures, e => Assert.Equal(("Error", id.ToString()), (e.GetProperty("Level").GetString(), e.GetProperty("Properties").GetProperty("ArticleId").GetString())));
+        // The save ran in the editor's circuit, not in a request: the circuit's id is what ties the line to the session.
+        Assert.All(failures, e => Assert.NotEmpty(e.GetProperty("Properties").GetProperty(CircuitLogContext.PropertyName).GetString()!));
         Assert.DoesNotContain("机密的季度计划", string.Join('\n', lines), StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ internal sealed class BenchPortal : WebApplicationFactory<Portal.Web.Features.Ou
         ["Import:RunInBackground"] = "false",
         ["Content:Scheduler:Enabled"] = "false",
         ["Outbox:RunInBackground"] = "false",
-        ["Logging:LogLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 
     public static BenchPortal Start(Dictionary<string, string?> settings)

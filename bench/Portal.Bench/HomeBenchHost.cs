@@ -50,8 +50,8 @@ internal sealed class HomeBenchHost : WebApplicationFactory<Portal.Web.Infrastru
             ["DingTalk:Simulator:DataFolder"] = Path.GetDirectoryName(sqlitePath),
             ["Import:WhenDirectoryEmpty"] = "false",
             ["SignIn:RevalidateSeconds"] = "60",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
         };
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }

@@ -53,10 +53,10 @@ public static class ConfigurationCatalog
         (StreamClientOptions.SectionName, typeof(StreamClientOptions)),
     ];
 
-    /// <summary>Sections whose keys are names chosen by the operator (a log category, an API name).</summary>
+    /// <summary>Sections whose keys are names chosen by the operator (Serilog's levels and sinks, an API name).</summary>
     private static readonly string[] OpenPrefixes =
     [
-        "Logging:LogLevel:",
+        "Serilog:",
         DingTalkClientOptions.SectionName + ":" + nameof(DingTalkClientOptions.ApiQps) + ":",
     ];
 
