@@ -23,7 +23,7 @@ COPY Portal.DingTalk/ Portal.DingTalk/
 COPY Portal.Migrations.Sqlite/ Portal.Migrations.Sqlite/
 COPY Portal.Migrations.Postgres/ Portal.Migrations.Postgres/
 COPY Portal.Web/ Portal.Web/
-COPY --from=assets /src/Portal.Web/wwwroot/js/portal-bridge.js Portal.Web/wwwroot/js/portal-bridge.js
+COPY --from=assets /src/Portal.Web/wwwroot/js/portal-bridge.js /src/Portal.Web/wwwroot/js/rich-text-editor.js Portal.Web/wwwroot/js/
 RUN dotnet publish Portal.Web/Portal.Web.csproj -c Release -o /app --no-restore -p:SkipFrontEndAssets=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

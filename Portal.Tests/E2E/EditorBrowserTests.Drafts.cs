@@ -182,7 +182,7 @@ public sealed partial class EditorBrowserTests
         await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
         await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(context, 0), Role.Editor);
         var page = await EditorPages.OpenNewAsync(context, "news");
-        await page.Locator("[data-testid=body] .rz-html-editor-content").ClickAsync();
+        await EditorPages.Body(page).ClickAsync();
         await page.GetByTestId("title").ClickAsync();
         await page.GetByTestId("notify").ClickAsync();
         await page.GetByTestId("audience-chosen").ClickAsync();

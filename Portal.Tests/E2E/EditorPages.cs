@@ -30,6 +30,19 @@ internal static class EditorPages
         return page;
     }
 
+    /// <summary>The editing area of the body's rich-text editor.</summary>
+    public static ILocator Body(IPage page) => page.Locator("[data-testid=body] .rich-text-content");
+
+    /// <summary>Pastes HTML into the body at the cursor, as a paste from another page delivers it.</summary>
+    public static Task PasteHtmlAsync(IPage page, string html) => Body(page).EvaluateAsync("""
+        (body, html) => {
+            const data = new DataTransfer();
+            data.setData('text/html', html);
+            data.setData('text/plain', html.replace(/<[^>]*>/g, ''));
+            body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }
+        """, html);
+
     public static Task SavedAsync(IPage page) =>
         Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "saved");
 

@@ -57,5 +57,6 @@ public sealed class FirstLoadTests(BrowserFixture browser, ITestOutputHelper out
 
         Assert.InRange(bytes, 1, Budget);
         Assert.DoesNotContain(requests, r => r.Contains(".woff", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.Contains("rich-text-editor", StringComparison.Ordinal));
     }
 }
