@@ -1,5 +1,6 @@
 using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
+using Portal.Web.Components.Theme;
 using Portal.Web.Features.People.Events;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Admin;
@@ -60,6 +61,7 @@ builder.Services.AddDemoData();
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddPortalComponentLibrary();
 builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
