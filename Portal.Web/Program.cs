@@ -26,7 +26,6 @@ using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Time;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -62,7 +61,6 @@ builder.Services.AddProblemDetails();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddPortalComponentLibrary();
-builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 

@@ -23,6 +23,9 @@ public static class EditingSetup
         services.AddScoped<DeleteArticle>();
         services.AddScoped<UploadContentFile>();
         services.AddScoped<RemoveContentFile>();
+
+        // The body editor (RadzenHtmlEditor) is the last Radzen component; its link tool asks through Radzen's dialogs.
+        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services);
         return services;
     }
 
