@@ -1,5 +1,6 @@
 using Portal.DingTalk.Simulator;
 using Portal.Web.Components;
+using Portal.Web.Components.Theme;
 using Portal.Web.Features.People.Events;
 using Portal.Web.Features.People.Import;
 using Portal.Web.Features.Admin;
@@ -25,7 +26,6 @@ using Portal.Web.Infrastructure.Localization;
 using Portal.Web.Infrastructure.Logging;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Infrastructure.Time;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -60,7 +60,7 @@ builder.Services.AddDemoData();
 builder.Services.AddProblemDetails();
 builder.Services.AddPortalRateLimits();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddRadzenComponents();
+builder.Services.AddPortalComponentLibrary();
 
 var app = builder.Build();
 

@@ -65,11 +65,11 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
         Assert.Equal([support], await MembersAsync(host, Role.Approver));
 
         await page.GetByTestId("remove-rule").ClickAsync();
-        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("rule")).ToHaveCountAsync(1);
         await page.GetByTestId("remove-rule").ClickAsync();
         await Assertions.Expect(page.GetByText("Remove 林晓雨 from the rules?")).ToBeVisibleAsync();
-        await page.Locator(".rz-dialog-confirm-buttons").GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("rule")).ToHaveCountAsync(0);
         await page.GetByTestId("save-rules").ClickAsync();
         await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();

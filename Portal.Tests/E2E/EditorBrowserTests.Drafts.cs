@@ -225,11 +225,11 @@ public sealed partial class EditorBrowserTests
         var id = EditorPages.ItemId(page);
 
         await page.GetByTestId("delete-draft").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-dialog")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("title")).ToHaveValueAsync("写错了的草稿");
         await page.GetByTestId("delete-draft").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/editor$"));
         await Assertions.Expect(page.GetByTestId("my-items")).ToContainTextAsync("已发布的新闻");
         await Assertions.Expect(page.GetByTestId("my-items")).Not.ToContainTextAsync("写错了的草稿");

@@ -188,7 +188,7 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await Assertions.Expect(review.GetByTestId("plan-daily-limit")).ToContainTextAsync("DingTalk delivers at most 1 a person a day");
         await Assertions.Expect(review.GetByTestId("plan-warn")).ToHaveCountAsync(0);
         await review.GetByTestId("publish-go").ClickAsync();
-        var dialog = review.Locator(".rz-dialog");
+        var dialog = review.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("DingTalk's limit of 1 work notifications a day");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(review.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Published");
@@ -212,7 +212,7 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await Assertions.Expect(review.GetByTestId("review-problem")).ToBeVisibleAsync();
         await review.GetByTestId("reject-comment").FillAsync("请补充放假安排");
         await review.GetByTestId("reject").ClickAsync();
-        await review.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
+        await review.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "退回" }).ClickAsync();
         await Assertions.Expect(review.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Rejected");
 
         var page = await authorContext.NewPageAsync();
@@ -233,10 +233,10 @@ public sealed partial class EditorBrowserTests(BrowserFixture browser)
         await PageConsole.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("open-revision")).ToBeVisibleAsync();
         await page.GetByTestId("archive").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Published");
         await page.GetByTestId("archive").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "归档" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Archived");
     }
 

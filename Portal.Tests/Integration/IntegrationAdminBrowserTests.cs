@@ -59,7 +59,7 @@ public sealed class IntegrationAdminBrowserTests(BrowserFixture browser)
         Assert.Equal("submitted", (await PostAsync(host.Http, key, News())).ItemStatus);
 
         await card.GetByTestId("revoke").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(card).ToHaveAttributeAsync("data-revoked", "true");
         await Assertions.Expect(card.GetByTestId("revoke")).ToHaveCountAsync(0);
         Assert.Equal("revoked-key", (await PostAsync(host.Http, key, News())).Code);
@@ -95,7 +95,7 @@ public sealed class IntegrationAdminBrowserTests(BrowserFixture browser)
 
         var card = page.Locator("[data-testid=client][data-name=erp]");
         await card.GetByTestId("revoke").ClickAsync();
-        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
 
         await Assertions.Expect(card).ToHaveAttributeAsync("data-revoked", "false");
         Assert.Equal(201, (await PostAsync(host.Http, key, News())).Status);

@@ -138,7 +138,7 @@ internal sealed class BareDocument : ComponentBase
         builder.AddAttribute(2, "lang", "zh-CN");
         builder.OpenElement(3, "head");
         builder.AddMarkupContent(4, "<meta charset=\"utf-8\" /><meta name=\"viewport\" content=\"width=device-width, initial-scale=1.0\" /><base href=\"/\" />"
-            + "<link rel=\"stylesheet\" href=\"_content/Radzen.Blazor/css/material-base.css\" />");
+            + "<link rel=\"stylesheet\" href=\"_content/MudBlazor/MudBlazor.min.css\" />");
         builder.AddMarkupContent(5, $"<link rel=\"stylesheet\" href=\"{Assets["css/app.css"]}\" /><link rel=\"stylesheet\" href=\"{Assets["Portal.Web.styles.css"]}\" />");
         builder.OpenComponent<ImportMap>(6);
         builder.CloseComponent();
@@ -151,7 +151,7 @@ internal sealed class BareDocument : ComponentBase
         builder.AddComponentParameter(10, nameof(BareBody.InShell), InShell);
         builder.AddComponentRenderMode(RenderMode.InteractiveServer);
         builder.CloseComponent();
-        builder.AddMarkupContent(11, "<script src=\"_content/Radzen.Blazor/Radzen.Blazor.min.js\"></script>");
+        builder.AddMarkupContent(11, "<script src=\"_content/MudBlazor/MudBlazor.min.js\"></script>");
         builder.AddMarkupContent(12, $"<script src=\"{Assets["_framework/blazor.web.js"]}\" autostart=\"false\"></script><script src=\"{Assets["js/portal-start.js"]}\"></script>");
         builder.CloseElement();
         builder.CloseElement();

@@ -23,6 +23,7 @@ public static class EditingSetup
         services.AddScoped<DeleteArticle>();
         services.AddScoped<UploadContentFile>();
         services.AddScoped<RemoveContentFile>();
+
         return services;
     }
 
