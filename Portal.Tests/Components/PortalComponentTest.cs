@@ -17,6 +17,7 @@ using Portal.Web.Features.Content.Reach;
 using Portal.Web.Features.Roles;
 using Portal.Web.Features.SignIn;
 using Portal.Web.Features.Todos;
+using Portal.Web.Infrastructure.Bridge;
 using Portal.Web.Infrastructure.Configuration;
 using Portal.Web.Infrastructure.Data;
 using Portal.Web.Infrastructure.Http;
@@ -27,9 +28,9 @@ namespace Portal.Tests.Components;
 
 /// <summary>
 /// Renders the portal's components without a browser, on the services the portal registers itself,
-/// a migrated SQLite database of the test's own and a clock the test moves. JS interop is loose: the
-/// only module a rendered component calls is the body editor's, and a test plays its side by calling
-/// <see cref="RichTextEditor.BodyChanged"/> as the module does.
+/// a migrated SQLite database of the test's own and a clock the test moves. JS interop is loose: calls
+/// into the body editor's and the DingTalk bridge's modules answer with defaults, and a test plays the
+/// editor's side by calling <see cref="RichTextEditor.BodyChanged"/> as the module does.
 /// </summary>
 public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
@@ -132,6 +133,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
         services.AddPortalContent();
         services.AddPortalTodos();
         services.AddScoped<CurrentViewer>();
+        services.AddScoped<DingTalkBridge>();
 
         context.JSInterop.Mode = JSRuntimeMode.Loose;
 
