@@ -13,7 +13,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task Requests_are_logged_with_method_path_status_and_time_but_no_secrets()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         var logDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
         var logFile = Path.Combine(logDirectory, "portal.log");
         var app = new PortalAppFactory(database, new Dictionary<string, string?>
