@@ -152,9 +152,8 @@ public sealed class AudienceFilterTests
 
         public static async Task<Org> CreateAsync(DatabaseProvider provider)
         {
-            var database = await TestDatabase.CreateAsync(provider);
-            var db = SchemaReader.OpenDb(database);
-            await db.Database.MigrateAsync();
+            var database = await TestDatabase.CreateMigratedAsync(provider);
+            var db = database.OpenDb();
             var (people, editor) = await SeedAsync(db);
             return new Org(database, db, people, editor);
         }
@@ -169,10 +168,7 @@ public sealed class AudienceFilterTests
     private static async Task<(Dictionary<string, Person> People, Role Editor)> SeedAsync(PortalDb db)
     {
         var now = DateTime.UtcNow;
-        db.Departments.AddRange(new Department(1, "公司", null), new Department(2, "销售部", 1), new Department(3, "华东销售", 2), new Department(4, "研发部", 1));
-        (long Ancestor, long Descendant, int Distance)[] closure =
-            [(1, 1, 0), (2, 2, 0), (3, 3, 0), (4, 4, 0), (1, 2, 1), (1, 3, 2), (2, 3, 1), (1, 4, 1)];
-        db.DepartmentClosures.AddRange(closure.Select(c => new DepartmentClosure { AncestorId = c.Ancestor, DescendantId = c.Descendant, Distance = c.Distance }));
+        TestDirectory.AddDepartments(db, (1, "公司", null), (2, "销售部", 1), (3, "华东销售", 2), (4, "研发部", 1));
         var people = new Dictionary<string, Person>
         {
             ["ada"] = new("ada", "阿达") { UpdatedAt = now },

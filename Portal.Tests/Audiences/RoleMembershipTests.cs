@@ -13,18 +13,13 @@ public sealed class RoleMembershipTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Rules_decide_membership_and_exclusions_win(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        await using var db = database.OpenDb();
         await RoleMembership.EnsureBuiltInRolesAsync(db, CancellationToken.None);
         await RoleMembership.EnsureBuiltInRolesAsync(db, CancellationToken.None);
         Assert.Equal(4, await db.Roles.CountAsync());
 
-        db.Departments.AddRange(new Department(1, "公司", null), new Department(2, "财务部", 1), new Department(3, "财务一组", 2));
-        db.DepartmentClosures.AddRange(
-            new DepartmentClosure { AncestorId = 1, DescendantId = 1 }, new DepartmentClosure { AncestorId = 2, DescendantId = 2 },
-            new DepartmentClosure { AncestorId = 3, DescendantId = 3 }, new DepartmentClosure { AncestorId = 1, DescendantId = 2, Distance = 1 },
-            new DepartmentClosure { AncestorId = 1, DescendantId = 3, Distance = 2 }, new DepartmentClosure { AncestorId = 2, DescendantId = 3, Distance = 1 });
+        TestDirectory.AddDepartments(db, (1, "公司", null), (2, "财务部", 1), (3, "财务一组", 2));
         var ann = Person("ann", 3, title: "会计");
         var ben = Person("ben", 2, title: "出纳");
         var cat = Person("cat", 1, title: "经理");

@@ -122,10 +122,9 @@ public sealed class ArticleWorkflowTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task The_workflow_and_its_history_survive_a_round_trip(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = SchemaReader.OpenDb(database))
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        await using (var db = database.OpenDb())
         {
-            await db.Database.MigrateAsync();
             var audience = Audience.ForEveryone();
             db.Audiences.Add(audience);
             var article = new Article(ContentKind.Notice, Author, "放假通知", audience.Id, Now);
@@ -139,7 +138,7 @@ public sealed class ArticleWorkflowTests
             await db.SaveChangesAsync();
         }
 
-        await using var reader = SchemaReader.OpenDb(database);
+        await using var reader = database.OpenDb();
         var stored = await reader.Articles.AsNoTracking().Include(a => a.History).SingleAsync();
         Assert.Equal(ContentStatus.Published, stored.Status);
         Assert.Equal(Now.AddMinutes(5), stored.PublishedAt);

@@ -18,24 +18,14 @@ public sealed class FanOutPlannerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = TestDatabase.CreateSqlite();
-        db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
-        db.Departments.Add(new Department(1, "公司", null));
-        db.DepartmentClosures.Add(new DepartmentClosure { AncestorId = 1, DescendantId = 1 });
+        database = await TestDatabase.CreateMigratedAsync();
+        db = database.OpenDb();
+        var divisions = Enumerable.Range(2, 30).Select(d => ((long)d, $"事业部{d}", (long?)1));
+        var teams = Enumerable.Range(2, 30).Select(d => (100L + d, $"小组{100 + d}", (long?)d));
+        TestDirectory.AddDepartments(db, [(1, "公司", null), .. divisions, .. teams]);
         for (long division = 2; division <= 31; division++)
         {
-            var team = 100 + division;
-            db.Departments.AddRange(new Department(division, $"事业部{division}", 1), new Department(team, $"小组{team}", division));
-            db.DepartmentClosures.AddRange(
-                new DepartmentClosure { AncestorId = division, DescendantId = division },
-                new DepartmentClosure { AncestorId = team, DescendantId = team },
-                new DepartmentClosure { AncestorId = 1, DescendantId = division, Distance = 1 },
-                new DepartmentClosure { AncestorId = 1, DescendantId = team, Distance = 2 },
-                new DepartmentClosure { AncestorId = division, DescendantId = team, Distance = 1 });
-            var person = new Person($"p{division}", $"员工{division}") { UpdatedAt = DateTime.UtcNow };
-            person.Departments.Add(new PersonDepartment { DepartmentId = team });
-            db.People.Add(person);
+            TestDirectory.AddPerson(db, $"p{division}", DateTime.UtcNow, 100 + division, name: $"员工{division}");
         }
 
         var both = new Person("both", "双部门") { UpdatedAt = DateTime.UtcNow };

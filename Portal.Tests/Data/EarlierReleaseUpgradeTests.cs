@@ -18,11 +18,11 @@ public sealed class EarlierReleaseUpgradeTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task The_old_chain_built_the_schema_of_the_generated_baseline(DatabaseProvider provider)
     {
-        await using var old = await TestDatabase.CreateAsync(provider);
-        await using var fresh = await TestDatabase.CreateAsync(provider);
+        await using var old = await TestDatabase.CreateEmptyAsync(provider);
+        await using var fresh = await TestDatabase.CreateEmptyAsync(provider);
         await EarlierReleaseDatabase.BuildAsync(old);
-        await using var oldDb = SchemaReader.OpenDb(old);
-        await using var freshDb = SchemaReader.OpenDb(fresh);
+        await using var oldDb = old.OpenDb();
+        await using var freshDb = fresh.OpenDb();
         await freshDb.Database.MigrateAsync(freshDb.Database.GetMigrations().First());
 
         var oldSchema = await SchemaReader.ReadAsync(oldDb);
@@ -36,9 +36,9 @@ public sealed class EarlierReleaseUpgradeTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_database_of_an_earlier_release_upgrades_with_every_row_kept(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await EarlierReleaseDatabase.BuildAsync(database);
-        await using var db = SchemaReader.OpenDb(database);
+        await using var db = database.OpenDb();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         await EarlierReleaseDatabase.InsertRowsAsync(connection, provider);
@@ -54,7 +54,7 @@ public sealed class EarlierReleaseUpgradeTests
         await AssertTheModelReadsTheRowsAsync(database);
 
         // The next start finds the baseline recorded and leaves the database alone.
-        await using var again = SchemaReader.OpenDb(database);
+        await using var again = database.OpenDb();
         await DataSetup.MigrateAsync(again);
         await again.Database.OpenConnectionAsync();
         Assert.Equal(before, await EarlierReleaseDatabase.ReadAllRowsAsync(again.Database.GetDbConnection(), provider));
@@ -64,8 +64,8 @@ public sealed class EarlierReleaseUpgradeTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_new_database_migrates_from_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using var db = database.OpenDb();
 
         await DataSetup.MigrateAsync(db);
 
@@ -77,9 +77,9 @@ public sealed class EarlierReleaseUpgradeTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_database_that_stopped_part_way_through_the_old_chain_is_refused_untouched(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await EarlierReleaseDatabase.BuildAsync(database, stopAfter: OneBeforeLast);
-        await using var db = SchemaReader.OpenDb(database);
+        await using var db = database.OpenDb();
         var schema = await SchemaReader.ReadAsync(db);
         var history = (await db.Database.GetAppliedMigrationsAsync()).ToList();
 
@@ -95,15 +95,15 @@ public sealed class EarlierReleaseUpgradeTests
 
     private static async Task<IReadOnlyList<string>> ModelSchemaAsync(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var db = SchemaReader.OpenDb(database);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using var db = database.OpenDb();
         await db.Database.EnsureCreatedAsync();
         return await SchemaReader.ReadAsync(db);
     }
 
     private static async Task AssertTheModelReadsTheRowsAsync(TestDatabase database)
     {
-        await using var db = SchemaReader.OpenDb(database);
+        await using var db = database.OpenDb();
         var person = await db.People.AsNoTracking().Include(p => p.Departments).SingleAsync();
         Assert.Equal(("张三", "|主管|财务|", 42L), (person.Name, person.DingTalkRoles, person.Departments.Single().DepartmentId));
         var article = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == EarlierReleaseRows.ArticleId);

@@ -40,13 +40,13 @@ public sealed class MigrationSchemaTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Migrations_apply_once_and_leave_nothing_pending(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = SchemaReader.OpenDb(database))
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using (var db = database.OpenDb())
         {
             await db.Database.MigrateAsync();
         }
 
-        await using (var again = SchemaReader.OpenDb(database))
+        await using (var again = database.OpenDb())
         {
             await again.Database.MigrateAsync();
             Assert.Empty(await again.Database.GetPendingMigrationsAsync());
@@ -57,14 +57,14 @@ public sealed class MigrationSchemaTests
     private static async Task<(IReadOnlyList<string> Migrated, IReadOnlyList<string> Modelled)> BuildBothAsync(
         DatabaseProvider provider, Action<DbContextOptionsBuilder<PortalDb>>? configureModel)
     {
-        await using var fromMigrations = await TestDatabase.CreateAsync(provider);
-        await using var fromModel = await TestDatabase.CreateAsync(provider);
+        await using var fromMigrations = await TestDatabase.CreateEmptyAsync(provider);
+        await using var fromModel = await TestDatabase.CreateEmptyAsync(provider);
 
-        await using var migratedDb = SchemaReader.OpenDb(fromMigrations);
+        await using var migratedDb = fromMigrations.OpenDb();
         await migratedDb.Database.MigrateAsync();
         var migrated = await SchemaReader.ReadAsync(migratedDb);
 
-        await using var modelledDb = SchemaReader.OpenDb(fromModel, configureModel);
+        await using var modelledDb = fromModel.OpenDb(configureModel);
         await modelledDb.Database.EnsureCreatedAsync();
         var modelled = await SchemaReader.ReadAsync(modelledDb);
         return (migrated, modelled);

@@ -15,14 +15,9 @@ public sealed class RowLimitTests
     [Fact]
     public async Task The_to_do_lists_carry_their_row_limit_in_the_sql()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         var commands = new CommandLog();
-        await using (var migrate = SchemaReader.OpenDb(database))
-        {
-            await migrate.Database.MigrateAsync();
-        }
-
-        await using var db = SchemaReader.OpenDb(database, builder => builder.AddInterceptors(commands));
+        await using var db = database.OpenDb(builder => builder.AddInterceptors(commands));
         var personId = Guid.NewGuid();
         await TodoQueries.ListAsync(db, personId, pending: true, 3, CancellationToken.None);
         await TodoQueries.ListAsync(db, personId, pending: false, 20, CancellationToken.None);

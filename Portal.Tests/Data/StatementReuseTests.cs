@@ -17,7 +17,7 @@ public sealed class StatementReuseTests
     [Fact]
     public async Task A_query_run_again_reuses_its_statement_and_reads_with_the_new_values()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = await SeededAsync(database, "a", "b", "c");
         var connection = (SqliteConnection)db.Database.GetDbConnection();
 
@@ -36,7 +36,7 @@ public sealed class StatementReuseTests
     [Fact]
     public async Task A_reused_statement_runs_inside_a_transaction_and_after_it()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = await SeededAsync(database, "a");
         Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
 
@@ -54,7 +54,7 @@ public sealed class StatementReuseTests
     [Fact]
     public async Task The_same_query_runs_while_it_is_still_being_read()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var db = await SeededAsync(database, "a", "b");
         var outer = new List<string>();
         Assert.Equal(["a", "b"], await db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.FriendlyName).Select(k => k.FriendlyName).ToListAsync());
@@ -72,7 +72,7 @@ public sealed class StatementReuseTests
     [Fact]
     public async Task The_connection_stays_open_between_queries_keeps_temporaries_in_memory_and_closes_with_the_context()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         DbConnection connection;
         await using (var db = await SeededAsync(database, "a"))
         {
@@ -87,8 +87,7 @@ public sealed class StatementReuseTests
 
     private static async Task<PortalDb> SeededAsync(TestDatabase database, params string[] names)
     {
-        var db = SchemaReader.OpenDb(database);
-        await db.Database.MigrateAsync();
+        var db = database.OpenDb();
         db.DataProtectionKeys.AddRange(names.Select(Key));
         await db.SaveChangesAsync();
         return db;

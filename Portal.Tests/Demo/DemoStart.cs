@@ -27,7 +27,7 @@ internal static class DemoStart
     /// <summary>Reads the process's database from the test.</summary>
     public static async Task<T> ReadAsync<T>(TestDatabase database, Func<PortalDb, Task<T>> read)
     {
-        await using var db = SchemaReader.OpenDb(database);
+        await using var db = database.OpenDb();
         return await read(db);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Data;
 using Portal.Domain.Todos;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Tests.Demo;
 
@@ -15,7 +16,7 @@ public sealed class DemoStartTests : IDisposable
     [Fact]
     public async Task A_fresh_demo_start_has_editors_approvers_admins_and_approval_requests_from_the_demo_OA_and_a_restart_adds_none()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
         var settings = DemoStart.Settings(simulatorFolder.Path);
         settings["Serilog:MinimumLevel:Override:Portal.Web.Features.Demo"] = "Debug";
 

@@ -17,7 +17,7 @@ internal static class EditorPages
     /// </summary>
     public static async Task<DeliveryPortal> WithOrganisationAsync(KestrelPortal host)
     {
-        var organisation = new DeliveryPortal(host.Services, host.Time, host.BaseUrl, host);
+        var organisation = new DeliveryPortal(host);
         await organisation.ImportAsync();
         return organisation;
     }

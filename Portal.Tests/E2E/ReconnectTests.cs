@@ -13,7 +13,7 @@ public sealed partial class ReconnectTests(BrowserFixture browser)
     [InlineData(false)]
     public async Task The_page_recovers_by_itself_after_the_server_restarts(bool settledBeforeCrash)
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         var port = PortalAppFactory.FreePort();
         var server = await PortalProcess.StartAsync(port, database);
         try

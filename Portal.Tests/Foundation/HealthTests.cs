@@ -11,7 +11,7 @@ public sealed class HealthTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Liveness_and_readiness_answer_on_a_migrated_database(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
         await using var app = new PortalAppFactory(database);
         using var client = app.CreateClient();
 
@@ -30,7 +30,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Readiness_fails_when_the_database_is_unreachable_but_liveness_holds()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
         await using var app = new PortalAppFactory(database);
         using var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode);
@@ -44,7 +44,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Readiness_in_Live_mode_fails_when_DingTalk_hands_out_no_token()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
         var closedPort = PortalAppFactory.FreePort();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?>
         {

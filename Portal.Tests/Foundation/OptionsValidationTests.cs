@@ -21,7 +21,7 @@ public sealed class OptionsValidationTests
     [MemberData(nameof(BadSettings))]
     public async Task Start_fails_with_the_key_named(string key, string? value, string expected)
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -32,7 +32,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task Postgres_without_a_connection_string_names_the_connection_string()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
@@ -47,7 +47,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task An_unknown_provider_names_the_provider_key()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());

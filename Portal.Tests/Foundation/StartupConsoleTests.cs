@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Tests.Demo;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Tests.Foundation;
 
@@ -17,7 +18,7 @@ public sealed class StartupConsoleTests : IDisposable
     [Fact]
     public async Task After_a_demo_start_the_console_says_where_to_go_and_not_each_call_to_the_simulator()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite);
         var port = PortalAppFactory.FreePort();
         await using var portal = await PortalProcess.StartAsync(port, database, DemoStart.Settings(simulatorFolder.Path));
 

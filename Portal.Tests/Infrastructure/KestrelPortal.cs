@@ -1,11 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Data;
 using Portal.Domain.DingTalkEvents;
 using Portal.Web.Infrastructure.Data;
@@ -13,19 +10,18 @@ using Portal.Web.Infrastructure.Data;
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
-/// The portal on Kestrel at a free loopback port, on its own database. In Simulator mode its typed
-/// DingTalk client, resolved from <see cref="Services"/>, talks to its own <c>/_dingtalk</c> over real HTTP.
+/// The portal on Kestrel at a free loopback port, on its own migrated database: the one way tests start
+/// a portal in-process. In Simulator mode its typed DingTalk client, resolved from <see cref="Services"/>,
+/// talks to its own <c>/_dingtalk</c> over real HTTP.
 /// </summary>
 public sealed class KestrelPortal : IAsyncDisposable
 {
-    private readonly TestDatabase database;
-    private readonly PortalAppFactory factory;
-    private readonly WebApplicationFactory<Program> app;
+    private readonly TestDatabase? ownDatabase;
+    private readonly PortalAppFactory app;
 
-    private KestrelPortal(TestDatabase database, PortalAppFactory factory, WebApplicationFactory<Program> app, int port)
+    private KestrelPortal(TestDatabase? ownDatabase, PortalAppFactory app, int port)
     {
-        this.database = database;
-        this.factory = factory;
+        this.ownDatabase = ownDatabase;
         this.app = app;
         BaseUrl = $"http://127.0.0.1:{port}";
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/") };
@@ -38,34 +34,57 @@ public sealed class KestrelPortal : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>The portal's clock, unless the test handed it another one.</summary>
-    public ManualTimeProvider Time => factory.Time;
+    /// <summary>The clock the whole portal runs on.</summary>
+    public FakeTimeProvider Time => app.Time;
 
-    /// <param name="clock">A clock to run the whole portal on instead of <see cref="Time"/>.</param>
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <param name="clock">
+    /// The portal's clock: by default a <see cref="FakeNowRealTimers"/>; a plain <see cref="FakeTimeProvider"/>
+    /// when the test steps the portal's timers (scheduler waits, pacing) itself.
+    /// </param>
     /// <param name="environment">The hosting environment (Development unless a test needs another).</param>
+    /// <param name="database">A database the test keeps (to restart on it, or share it); a new migrated one when null.</param>
     public static async Task<KestrelPortal> StartAsync(
-        IDictionary<string, string?>? settings = null, DatabaseProvider provider = DatabaseProvider.Sqlite, TimeProvider? clock = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        FakeTimeProvider? clock = null,
+        string environment = "Development",
+        TestDatabase? database = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        var ownDatabase = database is null ? await TestDatabase.CreateMigratedAsync(provider) : null;
         var port = PortalAppFactory.FreePort();
-        var factory = new PortalAppFactory(database, settings) { Environment = environment };
-        WebApplicationFactory<Program> app = factory;
-        if (clock is not null)
-        {
-            app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(clock);
-            }));
-        }
-
-        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        var app = new PortalAppFactory(database ?? ownDatabase!, settings, clock) { Environment = environment }.WithKestrel(port);
         app.StartServer();
-        return new KestrelPortal(database, factory, app, port);
+        return new KestrelPortal(ownDatabase, app, port);
     }
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A context of the portal's own factory; the caller disposes it.</summary>
+    public PortalDb Db() => Get<IDbContextFactory<PortalDb>>().CreateDbContext();
+
+    /// <summary>Runs a scoped use case (publish, remind, save) in a scope of its own, as a request would.</summary>
+    public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> action)
+        where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    public async Task RunAsync<T>(Func<T, Task> action)
+        where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<T>());
+    }
+
+    public async Task<Guid> PersonIdAsync(string userId)
+    {
+        await using var db = Db();
+        return await db.People.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
+    }
 
     public async Task<JsonElement> GetJsonAsync(string path)
     {
@@ -94,7 +113,7 @@ public sealed class KestrelPortal : IAsyncDisposable
     /// <summary>What the portal's inbox holds, oldest first.</summary>
     public async Task<List<ReceivedDingTalkEvent>> InboxAsync()
     {
-        await using var db = await Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = Db();
         return await db.ReceivedDingTalkEvents.AsNoTracking().OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).ToListAsync();
     }
 
@@ -120,7 +139,9 @@ public sealed class KestrelPortal : IAsyncDisposable
     {
         Http.Dispose();
         await app.DisposeAsync();
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownDatabase is not null)
+        {
+            await ownDatabase.DisposeAsync();
+        }
     }
 }

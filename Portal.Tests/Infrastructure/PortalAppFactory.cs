@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -19,8 +20,10 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly string? ownSimulatorFolder;
 
-    public PortalAppFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The portal's clock; a <see cref="FakeNowRealTimers"/> unless the test drives the timers too.</param>
+    public PortalAppFactory(TestDatabase database, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
+        Time = clock ?? new FakeNowRealTimers();
         this.settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Database:Provider"] = database.Provider.ToString(),
@@ -45,7 +48,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
 
     public string Environment { get; init; } = "Development";
 

@@ -13,14 +13,6 @@ public static class SchemaReader
 {
     private static readonly HashSet<string> MigrationTables = new(StringComparer.OrdinalIgnoreCase) { "__EFMigrationsHistory", "__EFMigrationsLock" };
 
-    public static PortalDb OpenDb(TestDatabase database, Action<DbContextOptionsBuilder<PortalDb>>? configure = null)
-    {
-        var builder = new DbContextOptionsBuilder<PortalDb>();
-        DataSetup.ConfigureProvider(builder, database.Provider, database.ConnectionString);
-        configure?.Invoke(builder);
-        return new PortalDb(builder.Options);
-    }
-
     public static async Task<IReadOnlyList<string>> ReadAsync(PortalDb db)
     {
         var connection = db.Database.GetDbConnection();

@@ -30,7 +30,7 @@ public sealed class DemoClientTests
     [Fact]
     public async Task A_changed_key_replaces_the_hash_at_the_next_start_and_the_old_key_stops_working()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using (var first = new PortalAppFactory(database, new Dictionary<string, string?> { [Setting] = DemoKey }))
         {
             first.CreateClient().Dispose();
@@ -66,7 +66,7 @@ public sealed class DemoClientTests
     [Fact]
     public async Task In_Production_there_is_no_demo_client()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, LiveMode.Settings(new Dictionary<string, string?> { [Setting] = DemoKey })) { Environment = "Production" };
         using var http = app.CreateClient();
 
@@ -77,7 +77,7 @@ public sealed class DemoClientTests
     [Fact]
     public async Task Outside_Development_there_is_no_demo_client_even_with_the_simulator()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [Setting] = DemoKey, ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
         using var http = app.CreateClient();
 
@@ -88,7 +88,7 @@ public sealed class DemoClientTests
     [Fact]
     public async Task A_demo_key_too_short_to_be_a_key_stops_the_start_with_its_name()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { [Setting] = "short" });
 
         var error = Record.Exception(() => app.CreateClient());

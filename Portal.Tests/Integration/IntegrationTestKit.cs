@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Data;
 using Portal.Domain.Integration;
-using Portal.Domain.People;
+using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Integration.Keys;
 
 namespace Portal.Tests.Integration;
@@ -23,18 +23,10 @@ public static class IntegrationTestKit
     public static async Task SeedDirectoryAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        db.Departments.AddRange(new Department(Company, "公司", null), new Department(Sales, "销售部", Company), new Department(SalesNorth, "北区", Sales), new Department(Support, "客服部", Company));
-        (long Ancestor, long Descendant, int Distance)[] closure =
-        [
-            (Company, Company, 0), (Sales, Sales, 0), (SalesNorth, SalesNorth, 0), (Support, Support, 0),
-            (Company, Sales, 1), (Company, SalesNorth, 2), (Company, Support, 1), (Sales, SalesNorth, 1),
-        ];
-        db.DepartmentClosures.AddRange(closure.Select(c => new DepartmentClosure { AncestorId = c.Ancestor, DescendantId = c.Descendant, Distance = c.Distance }));
+        TestDirectory.AddDepartments(db, (Company, "公司", null), (Sales, "销售部", Company), (SalesNorth, "北区", Sales), (Support, "客服部", Company));
         foreach (var (userId, department, active) in new[] { ("it-sales", Sales, true), ("it-north", SalesNorth, true), ("it-support", Support, true), ("it-left", Support, false) })
         {
-            var person = new Person(userId, userId) { Active = active };
-            person.Departments.Add(new PersonDepartment { PersonId = person.Id, DepartmentId = department });
-            db.People.Add(person);
+            TestDirectory.AddPerson(db, userId, default, department, name: userId, active: active);
         }
 
         await db.SaveChangesAsync();

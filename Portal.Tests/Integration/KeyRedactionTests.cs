@@ -29,7 +29,7 @@ public sealed class KeyRedactionTests
     [Fact]
     public async Task Requests_with_good_forged_and_revoked_keys_leave_no_key_in_the_log_file()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         var logDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
         var forged = IntegrationKeys.Generate();
         string key;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Data;
@@ -20,10 +19,10 @@ public sealed class OutboxRelayTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Due_messages_are_delivered_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var time = new ManualTimeProvider();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var time = TestTime.Fake();
         var handler = new RecordingHandler();
-        var factory = await FactoryAsync(database);
+        var factory = database.CreateFactory();
         await EnqueueAsync(factory, time, 5);
 
         var relay = Relay(factory, handler, time);
@@ -40,10 +39,10 @@ public sealed class OutboxRelayTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_failure_is_retried_after_backoff_then_dead_lettered_and_can_be_retried(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var time = new ManualTimeProvider();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var time = TestTime.Fake();
         var handler = new RecordingHandler { FailuresLeft = int.MaxValue };
-        var factory = await FactoryAsync(database);
+        var factory = database.CreateFactory();
         await EnqueueAsync(factory, time, 1);
         var relay = Relay(factory, handler, time);
 
@@ -75,10 +74,10 @@ public sealed class OutboxRelayTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Two_relays_working_at_once_deliver_each_message_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var time = new ManualTimeProvider();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var time = TestTime.Fake();
         var handler = new RecordingHandler();
-        var factory = await FactoryAsync(database);
+        var factory = database.CreateFactory();
         await EnqueueAsync(factory, time, 200);
         var first = Relay(factory, handler, time);
         var second = Relay(factory, handler, time);
@@ -100,9 +99,9 @@ public sealed class OutboxRelayTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_relay_that_died_holding_messages_loses_them_when_its_lease_ends(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var time = new ManualTimeProvider();
-        var factory = await FactoryAsync(database);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var time = TestTime.Fake();
+        var factory = database.CreateFactory();
         await EnqueueAsync(factory, time, 3);
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -122,10 +121,10 @@ public sealed class OutboxRelayTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task A_permanent_refusal_is_dead_lettered_at_once_without_spending_retries(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var time = new ManualTimeProvider();
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
+        var time = TestTime.Fake();
         var handler = new RecordingHandler { Refuse = true };
-        var factory = await FactoryAsync(database);
+        var factory = database.CreateFactory();
         await EnqueueAsync(factory, time, 2);
 
         Assert.Equal(2, await Relay(factory, handler, time).RunOnceAsync(CancellationToken.None));
@@ -148,16 +147,6 @@ public sealed class OutboxRelayTests
             var delay = OutboxRelay.Backoff(attempt, Settings).TotalSeconds;
             Assert.InRange(delay, expected * 0.5, expected * 1.5);
         }
-    }
-
-    private static async Task<IDbContextFactory<PortalDb>> FactoryAsync(TestDatabase database)
-    {
-        var builder = new DbContextOptionsBuilder<PortalDb>();
-        DataSetup.ConfigureProvider(builder, database.Provider, database.ConnectionString);
-        var factory = new PooledDbContextFactory<PortalDb>(builder.Options);
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        return factory;
     }
 
     private static async Task EnqueueAsync(IDbContextFactory<PortalDb> factory, TimeProvider time, int count)

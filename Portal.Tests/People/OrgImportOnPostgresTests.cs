@@ -25,7 +25,7 @@ public sealed class OrgImportOnPostgresTests : SimulatorTest
 
     public override async Task InitializeAsync()
     {
-        postgres = await TestDatabase.CreatePostgresAsync();
+        postgres = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         await base.InitializeAsync();
     }
 
@@ -38,13 +38,13 @@ public sealed class OrgImportOnPostgresTests : SimulatorTest
     [Fact]
     public async Task Bulk_written_people_and_memberships_read_back_through_EF()
     {
-        using var scope = Host.App.Services.CreateScope();
+        using var scope = Host.Services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<OrgImport>();
         var run = await import.RequestAsync("admin", CancellationToken.None);
         Assert.True(await import.RunAsync(run.Id, CancellationToken.None));
 
         var expected = await Host.PeopleAsync();
-        await using var db = await Host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
         Assert.Equal(ImportStatus.Succeeded, (await db.ImportRuns.SingleAsync()).Status);
         var person = expected.First(p => p.DeptIdList.Length > 1);
         var imported = await db.People.AsNoTracking().Include(p => p.Departments).SingleAsync(p => p.UserId == person.UserId);

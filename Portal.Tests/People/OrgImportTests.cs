@@ -72,7 +72,7 @@ public sealed class OrgImportTests : SimulatorTest
     {
         await ImportAsync();
         var leaver = (await Host.PeopleAsync()).First(p => p.Active);
-        await Host.App.Services.GetRequiredService<UserClient>().DeleteAsync(leaver.UserId, CancellationToken.None);
+        await Host.Services.GetRequiredService<UserClient>().DeleteAsync(leaver.UserId, CancellationToken.None);
 
         var run = await ImportAsync();
 
@@ -86,7 +86,7 @@ public sealed class OrgImportTests : SimulatorTest
     [Fact]
     public async Task An_interrupted_run_resumes_without_fetching_again_what_it_had()
     {
-        var import = Host.App.Services.CreateScope().ServiceProvider.GetRequiredService<OrgImport>();
+        var import = Host.Services.CreateScope().ServiceProvider.GetRequiredService<OrgImport>();
         var run = await import.RequestAsync("admin", CancellationToken.None);
         using (var interrupt = new CancellationTokenSource())
         {
@@ -111,7 +111,7 @@ public sealed class OrgImportTests : SimulatorTest
 
     private async Task<ImportRun> ImportAsync()
     {
-        using var scope = Host.App.Services.CreateScope();
+        using var scope = Host.Services.CreateScope();
         var import = scope.ServiceProvider.GetRequiredService<OrgImport>();
         var run = await import.RequestAsync("admin", CancellationToken.None);
         Assert.True(await import.RunAsync(run.Id, CancellationToken.None));
@@ -150,5 +150,5 @@ public sealed class OrgImportTests : SimulatorTest
             .Sum(e => e.GetProperty("calls").GetInt64());
     }
 
-    private PortalDb OpenDb() => Host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
+    private PortalDb OpenDb() => Host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
 }

@@ -11,7 +11,7 @@ public sealed class DataProtectionTests
     [MemberData(nameof(DatabaseProviders.Both), MemberType = typeof(DatabaseProviders))]
     public async Task Instances_sharing_a_database_share_their_keys(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await using var first = new PortalAppFactory(database);
         await using var second = new PortalAppFactory(database);
         first.CreateClient().Dispose();

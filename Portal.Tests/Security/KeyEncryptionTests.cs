@@ -37,7 +37,7 @@ public sealed class KeyEncryptionTests : IAsyncLifetime
     [Fact]
     public async Task Keys_are_stored_encrypted_and_only_instances_with_the_certificate_read_the_session()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        await using var database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
         var withCertificate = new Dictionary<string, string>
         {
             ["DataProtection:CertificatePath"] = CertificatePath,
@@ -75,7 +75,7 @@ public sealed class KeyEncryptionTests : IAsyncLifetime
     [Fact]
     public async Task A_certificate_that_cannot_be_read_stops_the_start_with_its_setting_named()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PortalProcess.StartAsync(
             PortalAppFactory.FreePort(), database, new Dictionary<string, string>

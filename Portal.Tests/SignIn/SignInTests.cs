@@ -73,7 +73,7 @@ public sealed partial class SignInTests : SimulatorTest
         }
 
         var code = await Host.SsoCodeAsync(person.UserId);
-        await Host.App.Services.GetRequiredService<UserClient>().DeleteAsync(person.UserId, CancellationToken.None);
+        await Host.Services.GetRequiredService<UserClient>().DeleteAsync(person.UserId, CancellationToken.None);
         using var browser = Browser();
 
         var refused = await browser.PostAsJsonAsync(new Uri("auth/dingtalk/code", UriKind.Relative), new { code });
@@ -92,7 +92,7 @@ public sealed partial class SignInTests : SimulatorTest
         await browser.PostAsJsonAsync(new Uri("auth/dingtalk/code", UriKind.Relative), new { code = await Host.SsoCodeAsync(person.UserId) });
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("api/me", UriKind.Relative))).StatusCode);
 
-        await using (var db = await Host.App.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
+        await using (var db = await Host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
         {
             var row = await db.People.SingleAsync(p => p.UserId == person.UserId);
             row.Active = false;

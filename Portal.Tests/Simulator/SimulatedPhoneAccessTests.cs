@@ -9,7 +9,7 @@ public sealed class SimulatedPhoneAccessTests
     [Fact]
     public async Task In_Development_with_the_simulator_the_phone_lists_people_to_pick()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database);
         using var client = app.CreateClient();
 
@@ -24,7 +24,7 @@ public sealed class SimulatedPhoneAccessTests
     [Fact]
     public async Task Outside_Development_the_phone_is_not_found()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
         using var client = app.CreateClient();
 
@@ -37,7 +37,7 @@ public sealed class SimulatedPhoneAccessTests
     [Fact]
     public async Task In_Live_mode_the_phone_is_not_found()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, LiveMode.Settings());
         using var client = app.CreateClient();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Features.Todos;
 
@@ -8,7 +9,7 @@ namespace Portal.Tests.Todos;
 /// <summary>A one-tap link is bound to its to-do, action and expiry; any change makes it invalid.</summary>
 public sealed class TodoActionLinkTests
 {
-    private readonly ManualTimeProvider time = new();
+    private readonly FakeTimeProvider time = TestTime.Fake();
     private readonly TodoActionLinks links;
 
     public TodoActionLinkTests() => links = new TodoActionLinks(new EphemeralDataProtectionProvider(), time);

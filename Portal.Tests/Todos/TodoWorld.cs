@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Data;
 using Portal.Domain.People;
 using Portal.Tests.Infrastructure;
@@ -21,7 +21,7 @@ public sealed class TodoWorld : IAsyncDisposable
 
     public IDbContextFactory<PortalDb> Factory { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.Fake();
 
     public Dictionary<string, Person> People { get; } = [];
 
@@ -35,18 +35,14 @@ public sealed class TodoWorld : IAsyncDisposable
 
     public static async Task<TodoWorld> CreateAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var builder = new DbContextOptionsBuilder<PortalDb>();
-        DataSetup.ConfigureProvider(builder, database.Provider, database.ConnectionString);
-        var world = new TodoWorld(database, new PooledDbContextFactory<PortalDb>(builder.Options));
+        var database = await TestDatabase.CreateMigratedAsync(provider);
+        var world = new TodoWorld(database, database.CreateFactory());
         await using var db = await world.Factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
         foreach (var name in new[] { "ada", "bo", "cy" })
         {
-            world.People[name] = new Person(name, name.ToUpperInvariant()) { UpdatedAt = world.Now };
+            world.People[name] = TestDirectory.AddPerson(db, name, world.Now);
         }
 
-        db.People.AddRange(world.People.Values);
         await db.SaveChangesAsync();
         world.ClientId = await TodoSeed.ClientAsync(db, world.Now);
         world.TodoId = await TodoSeed.TodoAsync(db, world.ClientId, [world.People["ada"].Id, world.People["bo"].Id], world.Now);

@@ -77,13 +77,10 @@ public sealed class CrashRecoveryTests
     {
         // This process hosts the simulated DingTalk and owns the database; a second process on the same
         // SQLite file does the dispatching and is killed, the way a crash or a redeploy ends it.
-        await using var database = TestDatabase.CreateSqlite();
-        var port = PortalAppFactory.FreePort();
-        var dingTalk = new PortalAppFactory(database, DeliveryPortal.Settings()).WithKestrel(port);
-        dingTalk.Time.Set(DateTimeOffset.UtcNow);
-        dingTalk.StartServer();
-        await using var host = new DeliveryPortal(dingTalk.Services, dingTalk.Time, $"http://127.0.0.1:{port}", dingTalk);
-        await host.ImportAsync();
+        // The second process runs on the wall clock, so this one's date is today's too.
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await using var host = await DeliveryPortal.StartAsync(clock: new FakeNowRealTimers(DateTimeOffset.UtcNow), database: database);
+        var port = new Uri(host.Portal.BaseUrl).Port;
         var items = new List<(string Title, HashSet<string> Audience)>();
         for (var i = 1; i <= 6; i++)
         {

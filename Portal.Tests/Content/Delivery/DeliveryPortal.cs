@@ -1,7 +1,7 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
@@ -18,25 +18,18 @@ namespace Portal.Tests.Content.Delivery;
 /// the background: the test publishes, drives the outbox relay and the clock, and reads what each person's
 /// simulated DingTalk received through the simulator's control API.
 /// </summary>
-internal sealed class DeliveryPortal : IAsyncDisposable
+/// <param name="ownDatabase">The portal's database, when it is this object's to drop.</param>
+internal sealed class DeliveryPortal(KestrelPortal portal, TestDatabase? ownDatabase = null) : IAsyncDisposable
 {
-    private readonly IAsyncDisposable owner;
+    public KestrelPortal Portal { get; } = portal;
 
-    public DeliveryPortal(IServiceProvider services, ManualTimeProvider time, string baseUrl, IAsyncDisposable owner)
-    {
-        Services = services;
-        Time = time;
-        Http = new HttpClient { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/") };
-        this.owner = owner;
-    }
+    public IServiceProvider Services => Portal.Services;
 
-    public IServiceProvider Services { get; }
+    public FakeTimeProvider Time => Portal.Time;
 
-    public ManualTimeProvider Time { get; }
+    public HttpClient Http => Portal.Http;
 
-    public HttpClient Http { get; }
-
-    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+    public DateTime Now => Portal.Now;
 
     /// <summary>
     /// The clock stands still, so the simulator's QPS window and the client's pacing are off; retries
@@ -61,12 +54,20 @@ internal sealed class DeliveryPortal : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<DeliveryPortal> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The portal's clock (see <see cref="KestrelPortal.StartAsync"/>).</param>
+    /// <param name="database">A database the test keeps, to start the portal again on it; the import runs on it.</param>
+    public static async Task<DeliveryPortal> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, TestDatabase? database = null)
     {
-        var kestrel = await KestrelPortal.StartAsync(Settings(settings), provider);
-        var portal = new DeliveryPortal(kestrel.Services, kestrel.Time, kestrel.BaseUrl, kestrel);
-        await portal.ImportAsync();
-        return portal;
+        if (database is not null)
+        {
+            var onGiven = new DeliveryPortal(await KestrelPortal.StartAsync(Settings(settings), provider, clock, database: database));
+            await onGiven.ImportAsync();
+            return onGiven;
+        }
+
+        var imported = await TestDatabase.CreateFromTemplateAsync(provider, "organisation", ImportOrganisationAsync);
+        return new DeliveryPortal(await KestrelPortal.StartAsync(Settings(settings), provider, clock, database: imported), imported);
     }
 
     /// <summary>The simulator's organisation, copied into the portal's directory by the real import.</summary>
@@ -78,21 +79,12 @@ internal sealed class DeliveryPortal : IAsyncDisposable
         Assert.True(await import.RunAsync(run.Id, CancellationToken.None));
     }
 
-    public PortalDb Db() => Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
+    public PortalDb Db() => Portal.Db();
 
-    /// <summary>Runs a scoped use case (publish, remind) in a scope of its own, as a request would.</summary>
-    public async Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> action)
-        where T : notnull
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<T>());
-    }
+    public Task<TResult> RunAsync<T, TResult>(Func<T, Task<TResult>> action)
+        where T : notnull => Portal.RunAsync(action);
 
-    public async Task<Guid> PersonAsync(string userId)
-    {
-        await using var db = Db();
-        return await db.People.Where(p => p.UserId == userId).Select(p => p.Id).SingleAsync();
-    }
+    public Task<Guid> PersonAsync(string userId) => Portal.PersonIdAsync(userId);
 
     /// <summary>Active people of the directory, by userId.</summary>
     public async Task<List<string>> ActiveUserIdsAsync()
@@ -175,30 +167,29 @@ internal sealed class DeliveryPortal : IAsyncDisposable
                       select new { person.UserId, receipt }).ToDictionaryAsync(x => x.UserId, x => x.receipt);
     }
 
-    public async Task<JsonElement> GetJsonAsync(string path)
-    {
-        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    public Task<JsonElement> GetJsonAsync(string path) => Portal.GetJsonAsync(path);
 
     /// <summary>Calls the simulator answered for one endpoint (e.g. <c>oapi POST /topapi/message/corpconversation/asyncsend_v2</c>).</summary>
-    public async Task<(long Calls, long Errors)> StatsAsync(string endpoint)
-    {
-        var stats = await GetJsonAsync("_dingtalk/_control/stats");
-        var entry = stats.GetProperty("endpoints").EnumerateArray().FirstOrDefault(e => e.GetProperty("endpoint").GetString() == endpoint);
-        return entry.ValueKind == JsonValueKind.Undefined ? (0, 0) : (entry.GetProperty("calls").GetInt64(), entry.GetProperty("errors").GetInt64());
-    }
+    public Task<(long Calls, long Errors)> StatsAsync(string endpoint) => Portal.StatsAsync(endpoint);
 
-    public async Task SetFaultsAsync(object faults)
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri("_dingtalk/_control/faults", UriKind.Relative), faults);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task SetFaultsAsync(object faults) => Portal.SetFaultsAsync(faults);
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        await owner.DisposeAsync();
+        await Portal.DisposeAsync();
+        if (ownDatabase is not null)
+        {
+            await ownDatabase.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The import, run once per test run into a template: the simulator builds the same organisation from
+    /// its seed for every portal, so each copy matches its own portal's simulator.
+    /// </summary>
+    private static async Task ImportOrganisationAsync(TestDatabase database)
+    {
+        await using var portal = await KestrelPortal.StartAsync(Settings(), database.Provider, database: database);
+        await new DeliveryPortal(portal).ImportAsync();
     }
 }

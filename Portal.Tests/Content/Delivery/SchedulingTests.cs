@@ -110,15 +110,12 @@ public sealed class SchedulingTests
     [Fact]
     public async Task The_background_scheduler_publishes_on_its_own_as_time_passes()
     {
-        var clock = new VirtualTimeProvider();
-        await using var portal = await KestrelPortal.StartAsync(
-            DeliveryPortal.Settings(new Dictionary<string, string?> { ["Content:Scheduler:Enabled"] = "true", ["Content:Scheduler:PollSeconds"] = "30" }),
-            clock: clock);
-        var manual = new ManualTimeProvider(clock.GetUtcNow());
-        var host = new DeliveryPortal(portal.Services, manual, portal.BaseUrl, portal);
-        await host.ImportAsync();
+        var clock = TestTime.Fake();
+        await using var host = await DeliveryPortal.StartAsync(
+            settings: new Dictionary<string, string?> { ["Content:Scheduler:Enabled"] = "true", ["Content:Scheduler:PollSeconds"] = "30" }, clock: clock);
+        var scheduledFor = host.Now.AddMinutes(10);
         var id = await host.ApprovedAsync(ContentKind.News, "季度表彰", Audience.ForEveryone());
-        await host.PublishAsync(id, clock.GetUtcNow().UtcDateTime.AddMinutes(10));
+        await host.PublishAsync(id, scheduledFor);
 
         // Each step fires the scheduler's pending wait; it runs a pass and waits again.
         await KestrelPortal.EventuallyAsync(
@@ -133,7 +130,7 @@ public sealed class SchedulingTests
 
         await using var check = host.Db();
         var publishedAt = await check.Articles.Where(a => a.Id == id).Select(a => a.PublishedAt).SingleAsync();
-        Assert.True(publishedAt >= manual.GetUtcNow().UtcDateTime.AddMinutes(10), $"published at {publishedAt:O}, before its time");
+        Assert.True(publishedAt >= scheduledFor, $"published at {publishedAt:O}, before its time");
         Assert.True(await check.NotificationDispatches.AnyAsync(d => d.ArticleId == id));
     }
 

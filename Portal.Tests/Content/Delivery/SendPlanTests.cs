@@ -55,7 +55,7 @@ public sealed class SendPlanTests
 
         // DingTalk's quota renews on the first of the month, China time.
         var china = host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        host.Time.Set(new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddMonths(1));
+        host.Time.AdjustTime(new DateTimeOffset(china.Year, china.Month, 1, 0, 0, 0, TimeSpan.FromHours(8)).AddMonths(1));
         var renewed = await host.PublishAsync(second, confirmed: true);
         Assert.Equal((SendVerdict.Warn, 5), (renewed.Plan!.Verdict, renewed.Plan.QuotaLeft));
     }
@@ -85,7 +85,7 @@ public sealed class SendPlanTests
             ["Content:Delivery:DailyMessagesPerPerson"] = "3",
         });
         var china = host.Time.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        host.Time.Set(new DateTimeOffset(china.Date.AddHours(9), TimeSpan.FromHours(8)));
+        host.Time.AdjustTime(new DateTimeOffset(china.Date.AddHours(9), TimeSpan.FromHours(8)));
         var yesterday = await host.ApprovedAsync(ContentKind.News, "昨天", Audience.ForEveryone());
         await host.PublishAsync(yesterday);
         host.Time.Advance(TimeSpan.FromDays(1));

@@ -11,7 +11,7 @@ public sealed class DebouncerTests
     [Fact]
     public void Each_change_restarts_the_wait_and_a_pause_saves_once()
     {
-        var time = new VirtualTimeProvider();
+        var time = TestTime.Fake();
         var saves = 0;
         using var debouncer = new Debouncer(time, Delay, () => Task.FromResult(++saves));
 
@@ -33,7 +33,7 @@ public sealed class DebouncerTests
     [Fact]
     public async Task Flushing_saves_a_pending_change_at_once_and_nothing_when_there_is_none()
     {
-        var time = new VirtualTimeProvider();
+        var time = TestTime.Fake();
         var saves = 0;
         using var debouncer = new Debouncer(time, Delay, () => Task.FromResult(++saves));
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
@@ -37,7 +36,7 @@ public sealed class EditingTestBed : IAsyncDisposable
     /// <summary>In department 3 (Finance).</summary>
     public Guid Outsider { get; private set; }
 
-    public DateTime Now => Portal.Time.GetUtcNow().UtcDateTime;
+    public DateTime Now => Portal.Now;
 
     public static async Task<EditingTestBed> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
@@ -46,21 +45,13 @@ public sealed class EditingTestBed : IAsyncDisposable
         return bed;
     }
 
-    public async Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<T>> action)
-        where TUseCase : notnull
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
+    public Task<T> RunAsync<TUseCase, T>(Func<TUseCase, Task<T>> action)
+        where TUseCase : notnull => Portal.RunAsync(action);
 
-    public async Task RunAsync<TUseCase>(Func<TUseCase, Task> action)
-        where TUseCase : notnull
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<TUseCase>());
-    }
+    public Task RunAsync<TUseCase>(Func<TUseCase, Task> action)
+        where TUseCase : notnull => Portal.RunAsync(action);
 
-    public async Task<PortalDb> DbAsync() => await Portal.Get<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+    public Task<PortalDb> DbAsync() => Task.FromResult(Portal.Db());
 
     public async Task<Article> ArticleAsync(Guid id)
     {
@@ -94,16 +85,7 @@ public sealed class EditingTestBed : IAsyncDisposable
     {
         await using var db = await DbAsync();
         var at = Now;
-        var root = new Department(Department.RootId, "公司", null);
-        var sales = new Department(2, "销售部", Department.RootId);
-        var finance = new Department(3, "财务部", Department.RootId);
-        db.Departments.AddRange(root, sales, finance);
-        db.DepartmentClosures.AddRange(
-            new DepartmentClosure { AncestorId = 1, DescendantId = 1 },
-            new DepartmentClosure { AncestorId = 2, DescendantId = 2 },
-            new DepartmentClosure { AncestorId = 3, DescendantId = 3 },
-            new DepartmentClosure { AncestorId = 1, DescendantId = 2, Distance = 1 },
-            new DepartmentClosure { AncestorId = 1, DescendantId = 3, Distance = 1 });
+        TestDirectory.AddDepartments(db, (Department.RootId, "公司", null), (2, "销售部", Department.RootId), (3, "财务部", Department.RootId));
         Editor = Add(db, "editor", 2, at);
         OtherEditor = Add(db, "editor2", 2, at);
         EditorApprover = Add(db, "editor-approver", 2, at);
@@ -118,13 +100,8 @@ public sealed class EditingTestBed : IAsyncDisposable
         await GrantAsync(db, Role.Admin, Admin);
     }
 
-    private static Guid Add(PortalDb db, string userId, long department, DateTime at)
-    {
-        var person = new Person("t-" + userId, userId) { UpdatedAt = at };
-        person.Departments.Add(new PersonDepartment { PersonId = person.Id, DepartmentId = department });
-        db.People.Add(person);
-        return person.Id;
-    }
+    private static Guid Add(PortalDb db, string userId, long department, DateTime at) =>
+        TestDirectory.AddPerson(db, "t-" + userId, at, department, name: userId).Id;
 
     private static async Task GrantAsync(PortalDb db, string roleKey, params Guid[] people)
     {

@@ -24,19 +24,27 @@ public static class PortalContent
         var audience = readers.Count == 0 ? Audience.ForEveryone() : new Audience();
         audience.Rules.AddRange(readers.Select(id => AudienceRule.ForPerson(id)));
         db.Audiences.Add(audience);
-        var article = new Article(kind, author, title, audience.Id, now);
-        article.Edit(author, title, title + " summary", body ?? $"<p>{title} body</p>", null, now);
-        article.SetNotify(false);
-        if (kind == ContentKind.Notice)
-        {
-            article.SetNoticeOptions(acknowledge, pinned, null);
-        }
-
-        article.Submit(author, now);
-        article.Approve(Guid.NewGuid(), now);
-        article.Publish(Guid.NewGuid(), now);
+        var article = Published(kind, author, title, body ?? $"<p>{title} body</p>", audience.Id, now, acknowledge, pinned, notify: false);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article.Id;
+    }
+
+    /// <summary>An item taken through its own workflow, approved and published by others at <paramref name="at"/>.</summary>
+    public static Article Published(
+        ContentKind kind, Guid author, string title, string body, Guid audienceId, DateTime at, bool acknowledge = false, bool pinned = false, DateTime? expiresAt = null, bool notify = true)
+    {
+        var article = new Article(kind, author, title, audienceId, at);
+        article.Edit(author, title, title + " summary", body, null, at);
+        article.SetNotify(notify);
+        if (kind == ContentKind.Notice)
+        {
+            article.SetNoticeOptions(acknowledge, pinned, expiresAt);
+        }
+
+        article.Submit(author, at);
+        article.Approve(Guid.NewGuid(), at);
+        article.Publish(Guid.NewGuid(), at);
+        return article;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Audiences;
 using Portal.Domain.Content;
 using Portal.Domain.Data;
@@ -28,7 +28,7 @@ public sealed class ReadingWorld : IAsyncDisposable
 
     public IDbContextFactory<PortalDb> Factory { get; }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestTime.Fake();
 
     /// <summary>The published items as this world's portal keeps them.</summary>
     public LiveItems Live { get; }
@@ -39,13 +39,9 @@ public sealed class ReadingWorld : IAsyncDisposable
 
     public static async Task<ReadingWorld> CreateAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var builder = new DbContextOptionsBuilder<PortalDb>();
-        DataSetup.ConfigureProvider(builder, database.Provider, database.ConnectionString);
-        var factory = new PooledDbContextFactory<PortalDb>(builder.Options);
-        var world = new ReadingWorld(database, factory);
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        var database = await TestDatabase.CreateMigratedAsync(provider);
+        var world = new ReadingWorld(database, database.CreateFactory());
+        await using var db = await world.Factory.CreateDbContextAsync();
         await world.SeedAsync(db);
         return world;
     }
@@ -68,18 +64,7 @@ public sealed class ReadingWorld : IAsyncDisposable
         }
 
         db.Audiences.Add(audience);
-        var when = at ?? Now;
-        var writer = author ?? Guid.NewGuid();
-        var article = new Article(kind, writer, title, audience.Id, when);
-        article.Edit(writer, title, "summary of " + title, "<p>" + title + "</p>", null, when);
-        if (kind == ContentKind.Notice)
-        {
-            article.SetNoticeOptions(acknowledge, pinned, expiresAt);
-        }
-
-        article.Submit(writer, when);
-        article.Approve(Guid.NewGuid(), when);
-        article.Publish(Guid.NewGuid(), when);
+        var article = PortalContent.Published(kind, author ?? Guid.NewGuid(), title, "<p>" + title + "</p>", audience.Id, at ?? Now, acknowledge, pinned, expiresAt);
         db.Articles.Add(article);
         await db.SaveChangesAsync();
         return article.Id;
@@ -97,18 +82,12 @@ public sealed class ReadingWorld : IAsyncDisposable
 
     private async Task SeedAsync(PortalDb db)
     {
-        db.Departments.AddRange(new Department(1, "公司", null), new Department(2, "销售部", 1), new Department(3, "华东销售", 2), new Department(4, "研发部", 1));
-        (long Ancestor, long Descendant, int Distance)[] closure =
-            [(1, 1, 0), (2, 2, 0), (3, 3, 0), (4, 4, 0), (1, 2, 1), (1, 3, 2), (2, 3, 1), (1, 4, 1)];
-        db.DepartmentClosures.AddRange(closure.Select(c => new DepartmentClosure { AncestorId = c.Ancestor, DescendantId = c.Descendant, Distance = c.Distance }));
+        TestDirectory.AddDepartments(db, (1, "公司", null), (2, "销售部", 1), (3, "华东销售", 2), (4, "研发部", 1));
         foreach (var (name, department) in new[] { ("ada", 3L), ("bo", 4L), ("cy", 2L), ("di", 4L) })
         {
-            var person = new Person(name, name.ToUpperInvariant()) { UpdatedAt = Now };
-            person.Departments.Add(new PersonDepartment { DepartmentId = department });
-            People[name] = person;
+            People[name] = TestDirectory.AddPerson(db, name, Now, department);
         }
 
-        db.People.AddRange(People.Values);
         await RoleMembership.EnsureBuiltInRolesAsync(db, CancellationToken.None);
         await db.SaveChangesAsync();
     }

@@ -26,7 +26,7 @@ internal static class EarlierReleaseDatabase
             script = script[..(script.IndexOf("COMMIT;", recorded, StringComparison.Ordinal) + "COMMIT;".Length)];
         }
 
-        await using var db = SchemaReader.OpenDb(database);
+        await using var db = database.OpenDb();
         await db.Database.OpenConnectionAsync();
         await using var command = db.Database.GetDbConnection().CreateCommand();
 #pragma warning disable CA2100 // A committed fixture, not input.

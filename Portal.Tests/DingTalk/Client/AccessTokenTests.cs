@@ -13,7 +13,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task A_thousand_callers_after_expiry_cause_exactly_one_token_request()
     {
-        var time = new ManualTimeProvider();
+        var time = TestTime.Fake();
         using var harness = new ClientHarness(time);
         var tokens = harness.Client.AccessTokens;
         Assert.Equal("app-token-1", await tokens.GetAsync(CancellationToken.None));
@@ -44,7 +44,7 @@ public sealed class AccessTokenTests
     [InlineData(5)]
     public async Task The_token_is_replaced_a_margin_before_it_expires(int marginMinutes)
     {
-        var time = new ManualTimeProvider();
+        var time = TestTime.Fake();
         using var harness = new ClientHarness(time, client => client.TokenRefreshMargin = TimeSpan.FromMinutes(marginMinutes));
         var tokens = harness.Client.AccessTokens;
         var lifetimeBeforeRefresh = TimeSpan.FromSeconds(7200) - TimeSpan.FromMinutes(marginMinutes);
@@ -63,7 +63,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task The_new_endpoint_is_the_default_and_posts_json_credentials()
     {
-        using var harness = new ClientHarness(new ManualTimeProvider());
+        using var harness = new ClientHarness(TestTime.Fake());
 
         await harness.Client.AccessTokens.GetAsync(CancellationToken.None);
 
@@ -78,7 +78,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task The_old_endpoint_is_a_get_with_the_credentials_in_the_query()
     {
-        using var harness = new ClientHarness(new ManualTimeProvider(), client => client.TokenEndpoint = DingTalkEndpointGeneration.Oapi);
+        using var harness = new ClientHarness(TestTime.Fake(), client => client.TokenEndpoint = DingTalkEndpointGeneration.Oapi);
 
         var token = await harness.Client.AccessTokens.GetAsync(CancellationToken.None);
 
@@ -94,7 +94,7 @@ public sealed class AccessTokenTests
     public async Task Tokens_are_cached_per_AppKey()
     {
         var appKey = "first-app";
-        using var harness = new ClientHarness(new ManualTimeProvider(), configureApp: app => app.AppKey = appKey);
+        using var harness = new ClientHarness(TestTime.Fake(), configureApp: app => app.AppKey = appKey);
         var tokens = harness.Client.AccessTokens;
         var options = harness.Get<IOptionsMonitor<DingTalkOptions>>();
 
@@ -112,7 +112,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task The_jsapi_ticket_is_cached_and_fetched_with_the_app_token()
     {
-        var time = new ManualTimeProvider();
+        var time = TestTime.Fake();
         using var harness = new ClientHarness(time);
         harness.DingTalk.On("/v1.0/oauth2/jsapiTickets", FakeReply.Json(200, """{"jsapiTicket":"TICKETabc123","expireIn":7200}"""));
 
@@ -133,7 +133,7 @@ public sealed class AccessTokenTests
     [Fact]
     public async Task The_old_jsapi_ticket_endpoint_takes_the_token_in_the_query()
     {
-        using var harness = new ClientHarness(new ManualTimeProvider(), client => client.JsapiTicketEndpoint = DingTalkEndpointGeneration.Oapi);
+        using var harness = new ClientHarness(TestTime.Fake(), client => client.JsapiTicketEndpoint = DingTalkEndpointGeneration.Oapi);
         harness.DingTalk.On("/get_jsapi_ticket", FakeReply.Json(200, """{"errcode":0,"errmsg":"ok","ticket":"TICKETold","expires_in":7200}"""));
 
         var ticket = await harness.Client.JsapiTickets.GetAsync(CancellationToken.None);

@@ -11,7 +11,7 @@ public sealed class ApiRequestShapeTests : IDisposable
 {
     private const string TokenHeader = "x-acs-dingtalk-access-token";
 
-    private readonly ClientHarness harness = new(new ManualTimeProvider());
+    private readonly ClientHarness harness = new(TestTime.Fake());
 
     public void Dispose() => harness.Dispose();
 

@@ -11,7 +11,7 @@ public sealed class EnvelopeTests : IDisposable
     private const string UserGet = "/topapi/v2/user/get";
     private const string TodoCreate = "/v1.0/todo/users/union1/tasks";
 
-    private readonly ClientHarness harness = new(new ManualTimeProvider());
+    private readonly ClientHarness harness = new(TestTime.Fake());
 
     public void Dispose() => harness.Dispose();
 

@@ -9,7 +9,7 @@ public sealed class OapiRequestShapeTests : IDisposable
 {
     private const string TokenHeader = "x-acs-dingtalk-access-token";
 
-    private readonly ClientHarness harness = new(new ManualTimeProvider());
+    private readonly ClientHarness harness = new(TestTime.Fake());
 
     public void Dispose() => harness.Dispose();
 
@@ -173,7 +173,7 @@ public sealed class OapiRequestShapeTests : IDisposable
     [Fact]
     public async Task A_base_url_with_a_path_keeps_its_prefix()
     {
-        using var simulator = new ClientHarness(new ManualTimeProvider(), configureApp: app =>
+        using var simulator = new ClientHarness(TestTime.Fake(), configureApp: app =>
         {
             app.OapiBaseUrl = "http://localhost:5080/_dingtalk/oapi/";
             app.ApiBaseUrl = "http://localhost:5080/_dingtalk/api";

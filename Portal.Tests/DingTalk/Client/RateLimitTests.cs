@@ -16,7 +16,7 @@ public sealed class RateLimitTests
     {
         const int qps = 15;
         const int burst = 100;
-        var time = new VirtualTimeProvider();
+        var time = new RecordingFakeTimeProvider();
         using var harness = new ClientHarness(time, client => client.DefaultQps = qps);
         harness.DingTalk.On(UserGet, FakeReply.OapiResult(UserReply));
         await harness.Client.AccessTokens.GetAsync(CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class RateLimitTests
     [Fact]
     public void Each_api_has_its_own_lane()
     {
-        var limiter = Limiter(new DingTalkClientOptions { DefaultQps = 1 }, new VirtualTimeProvider());
+        var limiter = Limiter(new DingTalkClientOptions { DefaultQps = 1 }, TestTime.Fake());
 
         Assert.Equal(TimeSpan.Zero, limiter.Reserve(DingTalkApiNames.UserGet));
         Assert.Equal(TimeSpan.FromSeconds(1), limiter.Reserve(DingTalkApiNames.UserGet));
@@ -57,7 +57,7 @@ public sealed class RateLimitTests
         var options = new DingTalkClientOptions { DefaultQps = 15 };
         options.ApiQps["messagesend"] = 2;
         options.ApiQps[DingTalkApiNames.UserList] = 0;
-        var limiter = Limiter(options, new VirtualTimeProvider());
+        var limiter = Limiter(options, TestTime.Fake());
 
         limiter.Reserve(DingTalkApiNames.MessageSend);
         Assert.Equal(TimeSpan.FromMilliseconds(500), limiter.Reserve(DingTalkApiNames.MessageSend));
@@ -67,7 +67,7 @@ public sealed class RateLimitTests
     [Fact]
     public void A_quiet_api_starts_again_without_waiting()
     {
-        var time = new VirtualTimeProvider();
+        var time = new RecordingFakeTimeProvider();
         var limiter = Limiter(new DingTalkClientOptions { DefaultQps = 15 }, time);
         for (var i = 0; i < 30; i++)
         {
@@ -82,7 +82,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_cancelled_wait_ends_the_call_without_sending_it()
     {
-        var time = new VirtualTimeProvider();
+        var time = new RecordingFakeTimeProvider();
         using var harness = new ClientHarness(time, client => client.DefaultQps = 1);
         harness.DingTalk.On(UserGet, FakeReply.OapiResult(UserReply));
         await harness.Client.Users.GetAsync("u1", null, CancellationToken.None);

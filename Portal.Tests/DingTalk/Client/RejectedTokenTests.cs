@@ -10,7 +10,7 @@ public sealed class RejectedTokenTests : IDisposable
     private const string DepartmentGet = "/topapi/v2/department/get";
     private const string TodoGet = "/v1.0/todo/users/union1/tasks/task1";
 
-    private readonly ClientHarness harness = new(new ManualTimeProvider());
+    private readonly ClientHarness harness = new(TestTime.Fake());
 
     public void Dispose() => harness.Dispose();
 

@@ -10,7 +10,7 @@ public sealed class RetryTests : IDisposable
     private const string DepartmentGet = "/topapi/v2/department/get";
     private const string Department = """{"dept_id":2,"name":"R&D","parent_id":1}""";
 
-    private readonly VirtualTimeProvider time = new();
+    private readonly RecordingFakeTimeProvider time = new();
     private readonly ClientHarness harness;
 
     public RetryTests() => harness = new ClientHarness(time, client => client.RetryAttempts = 3);

@@ -42,7 +42,7 @@ public sealed class CallbackEndpointTests : PortalTest
     [Fact]
     public async Task The_reference_check_url_vector_is_answered_with_an_encrypted_signed_success()
     {
-        Portal.Time.Set(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
+        Portal.Time.AdjustTime(DateTimeOffset.FromUnixTimeMilliseconds(1700000000000).AddSeconds(30));
         const string encrypt = "Q3stYC6hdFzMh9T8HCvyDLV8JeomtQuxZLosYEI28mjzSD5UpK2hp0QUc4H6M/N5tGEuQT0JFT55qEaOAX+lZQ==";
 
         var response = await client.PostAsJsonAsync(

@@ -43,7 +43,7 @@ public sealed class ClientUnderLoadTests(ITestOutputHelper output)
     [Fact]
     public async Task Two_hundred_calls_paced_at_15_QPS_never_meet_the_simulators_20_QPS_limit()
     {
-        var clock = new VirtualTimeProvider();
+        var clock = new RecordingFakeTimeProvider();
         await using var portal = await KestrelPortal.StartAsync(
             new Dictionary<string, string?> { ["DingTalk:Simulator:CallbackUrl"] = "" }, clock: clock);
         var person = await IdentityContractTests.FirstPersonAsync(portal);
@@ -82,7 +82,7 @@ public sealed class ClientUnderLoadTests(ITestOutputHelper output)
 
     private static async Task<HttpStatusCode> ReadinessOfLivePortalAsync(KestrelPortal simulator, string appSecret)
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var live = new PortalAppFactory(database, new Dictionary<string, string?>
         {
             ["DingTalk:Mode"] = "Live",
@@ -104,7 +104,7 @@ public sealed class ClientUnderLoadTests(ITestOutputHelper output)
     /// virtual time than their slot and bunch up in its one-second window.
     /// </summary>
     /// <param name="otherTimers">Timers the portal had before the calls began (periodic workers), which stay pending.</param>
-    private static async Task UntilEveryCallWaitsForItsSlotAsync(VirtualTimeProvider clock, int otherTimers, List<Task<DingTalkUser>> calls)
+    private static async Task UntilEveryCallWaitsForItsSlotAsync(RecordingFakeTimeProvider clock, int otherTimers, List<Task<DingTalkUser>> calls)
     {
         var deadline = Stopwatch.StartNew();
         while (clock.PendingTimers - otherTimers != calls.Count(call => !call.IsCompleted))

@@ -10,7 +10,7 @@ public sealed class ContactsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = SimulatorHost.Start();
+        host = await SimulatorHost.StartAsync();
         token = await host.AppTokenAsync();
     }
 

@@ -11,11 +11,7 @@ public sealed class DingContractTests : IAsyncLifetime
 
     private DingClient Client => host.Client<DingClient>();
 
-    public Task InitializeAsync()
-    {
-        host = InboxTestKit.StartUnpaced();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => host = await InboxTestKit.StartUnpacedAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -9,7 +9,7 @@ public sealed class InboxControlTests
     [Fact]
     public async Task Messages_come_newest_first_with_their_read_state_and_reading_one_stamps_the_time()
     {
-        await using var host = InboxTestKit.StartUnpaced();
+        await using var host = await InboxTestKit.StartUnpacedAsync();
         var person = (await host.ActivePeopleAsync())[0].UserId;
         var older = await host.SendTextAsync("早上好", person);
         host.Time.Advance(TimeSpan.FromMinutes(3));
@@ -35,7 +35,7 @@ public sealed class InboxControlTests
     [InlineData("_dingtalk/_control/users/nobody/dings", "userNotFound")]
     public async Task An_unknown_person_is_a_404_problem(string path, string code)
     {
-        await using var host = SimulatorHost.Start();
+        await using var host = await SimulatorHost.StartAsync();
 
         var reply = await host.GetAsync(path);
 
@@ -46,7 +46,7 @@ public sealed class InboxControlTests
     [Fact]
     public async Task Reading_an_unknown_message_is_a_404_problem()
     {
-        await using var host = SimulatorHost.Start();
+        await using var host = await SimulatorHost.StartAsync();
         var person = (await host.PeopleAsync())[0].UserId;
 
         var reply = await host.PostJsonAsync($"_dingtalk/_control/users/{person}/messages/999/read", new { });
@@ -60,13 +60,13 @@ public sealed class InboxControlTests
     {
         using var folder = new TemporaryFolder();
         string person;
-        await using (var before = InboxTestKit.StartUnpaced(dataFolder: folder.Path))
+        await using (var before = await InboxTestKit.StartUnpacedAsync(dataFolder: folder.Path))
         {
             person = (await before.ActivePeopleAsync())[0].UserId;
             await before.SendTextAsync("重启前的通知", person);
         }
 
-        await using var after = InboxTestKit.StartUnpaced(dataFolder: folder.Path);
+        await using var after = await InboxTestKit.StartUnpacedAsync(dataFolder: folder.Path);
         Assert.Equal(["重启前的通知"], await after.TextsAsync(person));
         var duplicate = await after.SendTextAsync("重启前的通知", person);
         Assert.Single(await after.TextsAsync(person));

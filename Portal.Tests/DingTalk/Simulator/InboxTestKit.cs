@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.DingTalk.Client.Messages;
 
 namespace Portal.Tests.DingTalk.Simulator;
@@ -11,14 +10,14 @@ internal static class InboxTestKit
     /// Client-side pacing waits on real time under the tests' manual clock; these tests are about
     /// what DingTalk does, so the client sends at once.
     /// </summary>
-    public static SimulatorHost StartUnpaced(IDictionary<string, string?>? settings = null, string? dataFolder = null)
+    public static Task<SimulatorHost> StartUnpacedAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["DingTalk:Client:DefaultQps"] = "0" };
-        return SimulatorHost.Start(all, dataFolder);
+        return SimulatorHost.StartAsync(all, dataFolder);
     }
 
     public static T Client<T>(this SimulatorHost host)
-        where T : notnull => host.App.Services.GetRequiredService<T>();
+        where T : notnull => host.Portal.Get<T>();
 
     public static async Task<List<ControlPerson>> ActivePeopleAsync(this SimulatorHost host) =>
         [.. (await host.PeopleAsync()).Where(p => p.Active)];

@@ -11,7 +11,7 @@ public sealed class LargeOrganisationTests
     [Fact]
     public async Task A_message_to_everyone_in_an_organisation_of_100000_reaches_each_active_person_once()
     {
-        await using var host = InboxTestKit.StartUnpaced();
+        await using var host = await InboxTestKit.StartUnpacedAsync();
         using (var reset = await host.PostJsonAsync("_dingtalk/_control/reset", new { people = SimulatorOptions.MaxPeople }))
         {
             Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
@@ -39,7 +39,7 @@ public sealed class LargeOrganisationTests
     [Fact]
     public async Task A_loaded_organisation_replaces_the_generated_one_and_departments_reach_their_subtrees()
     {
-        await using var host = InboxTestKit.StartUnpaced();
+        await using var host = await InboxTestKit.StartUnpacedAsync();
         var organisation = new
         {
             corpName = "测试公司",
@@ -80,7 +80,7 @@ public sealed class LargeOrganisationTests
     [InlineData("""{"departments":[{"id":1,"name":"根"}],"people":[]}""", "invalidPeople")]
     public async Task An_organisation_that_does_not_hold_together_is_refused_and_the_old_one_kept(string body, string code)
     {
-        await using var host = InboxTestKit.StartUnpaced();
+        await using var host = await InboxTestKit.StartUnpacedAsync();
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
         using var refused = await host.Http.PutAsync(new Uri("_dingtalk/_control/organisation", UriKind.Relative), content);

@@ -9,7 +9,7 @@ public sealed class LimitTests
     [Fact]
     public async Task The_twenty_first_call_within_a_second_answers_90018_and_the_next_second_is_free_again()
     {
-        await using var host = SimulatorHost.Start();
+        await using var host = await SimulatorHost.StartAsync();
         var token = await host.AppTokenAsync();
         var person = (await host.PeopleAsync())[0];
 
@@ -28,7 +28,7 @@ public sealed class LimitTests
     [Fact]
     public async Task The_api_host_answers_403_QpsLimitForAppkeyAndApi()
     {
-        await using var host = SimulatorHost.Start(new Dictionary<string, string?> { ["DingTalk:Simulator:QpsPerApi"] = "3" });
+        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:QpsPerApi"] = "3" });
         var body = new { appKey = SimulatorDefaults.AppKey, appSecret = SimulatorDefaults.AppSecret };
 
         for (var call = 0; call < 3; call++)
@@ -44,8 +44,8 @@ public sealed class LimitTests
     [Fact]
     public async Task Limits_switched_off_by_option_or_control_API_allow_any_rate()
     {
-        await using var unlimited = SimulatorHost.Start(new Dictionary<string, string?> { ["DingTalk:Simulator:EnforceLimits"] = "false" });
-        await using var switched = SimulatorHost.Start();
+        await using var unlimited = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:EnforceLimits"] = "false" });
+        await using var switched = await SimulatorHost.StartAsync();
         await switched.SetFaultsAsync(new { enforceLimits = false });
 
         foreach (var host in new[] { unlimited, switched })
@@ -64,7 +64,7 @@ public sealed class LimitTests
     [Fact]
     public async Task The_control_API_changes_the_limit()
     {
-        await using var host = SimulatorHost.Start();
+        await using var host = await SimulatorHost.StartAsync();
         await host.SetFaultsAsync(new { qpsPerApi = 2 });
         var token = await host.AppTokenAsync();
         var person = (await host.PeopleAsync())[0];

@@ -12,7 +12,7 @@ public sealed class MonthlyQuotaTests
     [Fact]
     public async Task Past_the_quota_work_notifications_answer_90020_and_to_dos_403_until_the_next_China_month()
     {
-        await using var host = InboxTestKit.StartUnpaced(new Dictionary<string, string?> { ["DingTalk:Simulator:MonthlyCallQuota"] = "3" });
+        await using var host = await InboxTestKit.StartUnpacedAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:MonthlyCallQuota"] = "3" });
         var notifications = host.Client<WorkNotificationClient>();
         var person = (await host.ActivePeopleAsync())[0];
         var taskId = await host.SendTextAsync("本月第一条", person.UserId);
@@ -27,7 +27,7 @@ public sealed class MonthlyQuotaTests
         Assert.Single(await host.TextsAsync(person.UserId));
 
         // 2026-12-01 00:00 in China is still November in UTC.
-        host.Time.Set(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
+        host.Time.AdjustTime(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero));
         await host.SendTextAsync("下月第一条", person.UserId);
         Assert.Equal(2, (await host.TextsAsync(person.UserId)).Count);
     }
@@ -35,7 +35,7 @@ public sealed class MonthlyQuotaTests
     [Fact]
     public async Task A_quota_of_0_set_through_the_control_API_never_runs_out()
     {
-        await using var host = InboxTestKit.StartUnpaced(new Dictionary<string, string?> { ["DingTalk:Simulator:MonthlyCallQuota"] = "1" });
+        await using var host = await InboxTestKit.StartUnpacedAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:MonthlyCallQuota"] = "1" });
         await host.SetFaultsAsync(new { monthlyCallQuota = 0 });
         var person = (await host.ActivePeopleAsync())[0].UserId;
 

@@ -14,9 +14,9 @@ public sealed class MountingTests
     [Fact]
     public async Task In_Simulator_mode_unset_keys_resolve_to_the_demo_app_and_the_portals_own_address()
     {
-        await using var host = SimulatorHost.Start();
+        await using var host = await SimulatorHost.StartAsync();
 
-        var options = host.App.Services.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue;
+        var options = host.Services.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue;
 
         Assert.Equal(new Uri(host.Http.BaseAddress!, "_dingtalk/oapi").ToString(), options.OapiBaseUrl);
         Assert.Equal(new Uri(host.Http.BaseAddress!, "_dingtalk/api").ToString(), options.ApiBaseUrl);
@@ -33,14 +33,14 @@ public sealed class MountingTests
     [Fact]
     public async Task Configured_keys_win_and_the_simulator_accepts_the_configured_credentials()
     {
-        await using var host = SimulatorHost.Start(new Dictionary<string, string?>
+        await using var host = await SimulatorHost.StartAsync(new Dictionary<string, string?>
         {
             ["DingTalk:AppKey"] = "dingmyownapp",
             ["DingTalk:AppSecret"] = "my-own-secret",
             ["DingTalk:OapiBaseUrl"] = "http://dingtalk.internal.example",
         });
 
-        var options = host.App.Services.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue;
+        var options = host.Services.GetRequiredService<IOptionsMonitor<DingTalkOptions>>().CurrentValue;
         var accepted = await host.GetJsonAsync("_dingtalk/oapi/gettoken?appkey=dingmyownapp&appsecret=my-own-secret");
         var demo = await host.GetJsonAsync($"_dingtalk/oapi/gettoken?appkey={SimulatorDefaults.AppKey}&appsecret={SimulatorDefaults.AppSecret}");
 
@@ -53,7 +53,7 @@ public sealed class MountingTests
     [Fact]
     public async Task In_Live_mode_nothing_of_the_simulator_is_mapped()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, LiveMode.Settings());
         using var client = app.CreateClient();
 
@@ -70,7 +70,7 @@ public sealed class MountingTests
     [Fact]
     public async Task Starting_in_Production_with_the_simulator_fails_with_a_clear_message()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Production" };
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -83,7 +83,7 @@ public sealed class MountingTests
     [InlineData("Production")]
     public async Task Outside_Development_a_portal_without_a_DingTalk_mode_does_not_start_and_mints_nothing(string environment)
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database) { Environment = environment };
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
@@ -94,7 +94,7 @@ public sealed class MountingTests
     [Fact]
     public async Task Outside_Development_the_simulator_runs_only_when_chosen_outright()
     {
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = await TestDatabase.CreateMigratedAsync();
         await using var app = new PortalAppFactory(database, new Dictionary<string, string?> { ["DingTalk:Mode"] = "Simulator" }) { Environment = "Staging" };
         using var client = app.CreateClient();
 

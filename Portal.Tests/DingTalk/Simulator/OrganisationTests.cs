@@ -11,7 +11,7 @@ public sealed class OrganisationTests
     [Fact]
     public async Task It_is_a_company_of_about_300_people_in_a_tree_four_levels_deep()
     {
-        await using var host = SimulatorHost.Start(Unlimited);
+        await using var host = await SimulatorHost.StartAsync(Unlimited);
         var token = await host.AppTokenAsync();
         var people = await host.PeopleAsync();
 
@@ -49,9 +49,9 @@ public sealed class OrganisationTests
     public async Task The_same_seed_gives_the_same_people_and_another_seed_others()
     {
         var small = new Dictionary<string, string?> { ["DingTalk:Simulator:People"] = "40", ["DingTalk:Simulator:Seed"] = "7" };
-        await using var first = SimulatorHost.Start(small);
-        await using var second = SimulatorHost.Start(small);
-        await using var other = SimulatorHost.Start(new Dictionary<string, string?> { ["DingTalk:Simulator:People"] = "40", ["DingTalk:Simulator:Seed"] = "8" });
+        await using var first = await SimulatorHost.StartAsync(small);
+        await using var second = await SimulatorHost.StartAsync(small);
+        await using var other = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:People"] = "40", ["DingTalk:Simulator:Seed"] = "8" });
 
         var a = await first.PeopleAsync();
         var b = await second.PeopleAsync();

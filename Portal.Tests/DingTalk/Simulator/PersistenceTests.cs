@@ -10,7 +10,7 @@ public sealed class PersistenceTests
     {
         using var folder = new TemporaryFolder();
         string userId;
-        await using (var before = SimulatorHost.Start(dataFolder: folder.Path))
+        await using (var before = await SimulatorHost.StartAsync(dataFolder: folder.Path))
         {
             var created = await before.ResultAsync("topapi/v2/user/create", new { name = "重启测试", mobile = "13900001111", dept_id_list = "1", title = "测试员" });
             userId = created.GetProperty("userid").GetString()!;
@@ -19,7 +19,7 @@ public sealed class PersistenceTests
         Assert.True(File.Exists(Path.Combine(folder.Path, SimulatorOptions.FileName)));
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
 
-        await using var after = SimulatorHost.Start(dataFolder: folder.Path);
+        await using var after = await SimulatorHost.StartAsync(dataFolder: folder.Path);
         var profile = await after.ResultAsync("topapi/v2/user/get", new { userid = userId });
 
         Assert.Equal("重启测试", profile.GetProperty("name").GetString());
@@ -33,7 +33,7 @@ public sealed class PersistenceTests
         using var folder = new TemporaryFolder();
         await File.WriteAllTextAsync(Path.Combine(folder.Path, SimulatorOptions.FileName), "{ not json");
 
-        await using var host = SimulatorHost.Start(dataFolder: folder.Path);
+        await using var host = await SimulatorHost.StartAsync(dataFolder: folder.Path);
 
         Assert.Equal(300, (await host.PeopleAsync()).Count);
         Assert.True(File.Exists(Path.Combine(folder.Path, SimulatorOptions.FileName + ".unreadable")));

@@ -15,7 +15,7 @@ public sealed class SilentDropTests
     [Fact]
     public async Task The_same_content_reaches_a_person_once_per_China_day()
     {
-        await using var host = InboxTestKit.StartUnpaced();
+        await using var host = await InboxTestKit.StartUnpacedAsync();
         var client = host.Client<WorkNotificationClient>();
         var people = await host.ActivePeopleAsync();
         var (repeat, fresh) = (people[10].UserId, people[11].UserId);
@@ -31,11 +31,11 @@ public sealed class SilentDropTests
         Assert.Single(await host.TextsAsync(repeat));
         Assert.Single(await host.TextsAsync(fresh));
 
-        host.Time.Set(LastMinuteOfChinaDay);
+        host.Time.AdjustTime(LastMinuteOfChinaDay);
         var sameDay = await host.SendTextAsync("请于今天18:00前提交周报", repeat);
         Assert.Equal([repeat], (await client.GetSendResultAsync(sameDay, CancellationToken.None)).ForbiddenUserIds);
 
-        host.Time.Set(NextChinaDay);
+        host.Time.AdjustTime(NextChinaDay);
         var nextDay = await host.SendTextAsync("请于今天18:00前提交周报", repeat);
         Assert.Empty((await client.GetSendResultAsync(nextDay, CancellationToken.None)).ForbiddenUserIds);
         Assert.Equal(2, (await host.TextsAsync(repeat)).Count);
@@ -45,7 +45,7 @@ public sealed class SilentDropTests
     public async Task The_501st_message_of_a_China_day_is_dropped_with_143105()
     {
         // DingTalk's 20 calls per second per API would stop a burst long before 500; this test is about the daily cap.
-        await using var host = InboxTestKit.StartUnpaced(new Dictionary<string, string?> { ["DingTalk:Simulator:QpsPerApi"] = "1000" });
+        await using var host = await InboxTestKit.StartUnpacedAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:QpsPerApi"] = "1000" });
         var client = host.Client<WorkNotificationClient>();
         var person = (await host.ActivePeopleAsync())[12].UserId;
         for (var number = 1; number <= 500; number++)
@@ -63,7 +63,7 @@ public sealed class SilentDropTests
         Assert.Equal(500, texts.Count);
         Assert.DoesNotContain("第501条提醒", texts);
 
-        host.Time.Set(NextChinaDay);
+        host.Time.AdjustTime(NextChinaDay);
         var tomorrow = await host.SendTextAsync("第501条提醒", person);
         Assert.Empty((await client.GetSendResultAsync(tomorrow, CancellationToken.None)).ForbiddenList);
     }
@@ -71,12 +71,12 @@ public sealed class SilentDropTests
     [Fact]
     public async Task Switched_off_by_option_or_control_API_nothing_is_dropped()
     {
-        await using var byOption = InboxTestKit.StartUnpaced(new Dictionary<string, string?>
+        await using var byOption = await InboxTestKit.StartUnpacedAsync(new Dictionary<string, string?>
         {
             ["DingTalk:Simulator:DropRepeatedMessages"] = "false",
             ["DingTalk:Simulator:DailyMessagesPerUser"] = "0",
         });
-        await using var byControl = InboxTestKit.StartUnpaced(new Dictionary<string, string?> { ["DingTalk:Simulator:DailyMessagesPerUser"] = "1" });
+        await using var byControl = await InboxTestKit.StartUnpacedAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:DailyMessagesPerUser"] = "1" });
         await byControl.SetFaultsAsync(new { dropRepeatedMessages = false, dailyMessagesPerUser = 0 });
 
         var faults = await byControl.GetJsonAsync("_dingtalk/_control/faults");
@@ -101,8 +101,8 @@ public sealed class SilentDropTests
     [Fact]
     public async Task With_limits_on_oversized_recipient_lists_are_refused_and_with_limits_off_accepted()
     {
-        await using var limited = SimulatorHost.Start();
-        await using var unlimited = SimulatorHost.Start(new Dictionary<string, string?> { ["DingTalk:Simulator:EnforceLimits"] = "false" });
+        await using var limited = await SimulatorHost.StartAsync();
+        await using var unlimited = await SimulatorHost.StartAsync(new Dictionary<string, string?> { ["DingTalk:Simulator:EnforceLimits"] = "false" });
         var tooManyUsers = string.Join(',', Enumerable.Range(0, 101).Select(i => $"u{i}"));
         var tooManyDepartments = string.Join(',', Enumerable.Range(1, 21));
         var message = new { msgtype = "text", text = new { content = "名单过长" } };

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Portal.DingTalk.Simulator;
 using Portal.Tests.Infrastructure;
 
@@ -11,35 +12,31 @@ namespace Portal.Tests.DingTalk.Simulator;
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
-    private readonly TestDatabase database;
     private readonly bool ownsDataFolder;
 
-    private SimulatorHost(TestDatabase database, PortalAppFactory app, int port, string dataFolder, bool ownsDataFolder)
+    private SimulatorHost(KestrelPortal portal, string dataFolder, bool ownsDataFolder)
     {
-        this.database = database;
         this.ownsDataFolder = ownsDataFolder;
-        App = app;
+        Portal = portal;
         DataFolder = dataFolder;
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
     }
 
-    public PortalAppFactory App { get; }
+    public KestrelPortal Portal { get; }
 
-    public HttpClient Http { get; }
+    public IServiceProvider Services => Portal.Services;
 
-    public ManualTimeProvider Time => App.Time;
+    public HttpClient Http => Portal.Http;
+
+    public FakeTimeProvider Time => Portal.Time;
 
     public string DataFolder { get; }
 
-    public static SimulatorHost Start(IDictionary<string, string?>? settings = null, string? dataFolder = null)
+    /// <param name="dataFolder">The simulator's own data folder, kept by the test to start another portal on it.</param>
+    public static async Task<SimulatorHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
     {
-        var database = TestDatabase.CreateSqlite();
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [PortalAppFactory.SimulatorDataFolderKey] = folder };
-        var port = PortalAppFactory.FreePort();
-        var app = new PortalAppFactory(database, all).WithKestrel(port);
-        app.StartServer();
-        return new SimulatorHost(database, app, port, folder, ownsDataFolder: dataFolder is null);
+        return new SimulatorHost(await KestrelPortal.StartAsync(all), folder, ownsDataFolder: dataFolder is null);
     }
 
     public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(new Uri(path, UriKind.Relative));
@@ -85,11 +82,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public async Task<string> SsoCodeAsync(string userId) =>
         (await PostForJsonAsync("_dingtalk/_control/authcodes", new { userId })).GetProperty("code").GetString()!;
 
-    public async Task SetFaultsAsync(object faults)
-    {
-        using var reply = await PostJsonAsync("_dingtalk/_control/faults", faults);
-        reply.EnsureSuccessStatusCode();
-    }
+    public Task SetFaultsAsync(object faults) => Portal.SetFaultsAsync(faults);
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
@@ -102,9 +95,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
-        await App.DisposeAsync();
-        await database.DisposeAsync();
+        await Portal.DisposeAsync();
         if (ownsDataFolder && Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -8,11 +8,7 @@ public abstract class SimulatorTest : IAsyncLifetime
     /// <summary>Configuration keys the portal starts with.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
 
-    public virtual Task InitializeAsync()
-    {
-        Host = SimulatorHost.Start(Settings);
-        return Task.CompletedTask;
-    }
+    public virtual async Task InitializeAsync() => Host = await SimulatorHost.StartAsync(Settings);
 
     public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 }

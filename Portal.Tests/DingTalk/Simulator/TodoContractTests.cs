@@ -16,7 +16,7 @@ public sealed class TodoContractTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host = InboxTestKit.StartUnpaced();
+        host = await InboxTestKit.StartUnpacedAsync();
         var people = await host.ActivePeopleAsync();
         (creator, executor, colleague) = (people[1], people[2], people[3]);
     }

@@ -88,11 +88,7 @@ public sealed class SharedSimulator : IAsyncLifetime
 
     public int NextPersonIndex() => Interlocked.Increment(ref nextPerson);
 
-    public Task InitializeAsync()
-    {
-        Host = SimulatorHost.Start();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => Host = await SimulatorHost.StartAsync();
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -10,11 +10,7 @@ public sealed class WorkNotificationContractTests : IAsyncLifetime
 
     private WorkNotificationClient Client => host.Client<WorkNotificationClient>();
 
-    public Task InitializeAsync()
-    {
-        host = InboxTestKit.StartUnpaced();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => host = await InboxTestKit.StartUnpacedAsync();
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

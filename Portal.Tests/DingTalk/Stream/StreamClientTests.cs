@@ -66,7 +66,7 @@ public sealed class StreamClientTests
     [Fact]
     public async Task Message_id_is_forgotten_after_the_dedupe_window()
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeNowRealTimers(DateTimeOffset.UtcNow);
         await using var host = await StreamGatewayHost.StartAsync();
         await using var client = StreamClientRun.Start(host, time: clock);
         await host.NextConnectionAsync();
