@@ -36,7 +36,7 @@ public abstract class PortalComponentTest : BunitContext, IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 2, 1, 30, 0, TimeSpan.Zero);
 
-    private readonly TestDatabase database = TestDatabase.CreateSqlite();
+    private readonly TestDatabase database = TestDatabase.CreateEmptySqlite();
     private readonly IDictionary<string, string?> settings;
     private readonly List<Device> devices = [];
 

@@ -63,7 +63,7 @@ public sealed class LoggingTests
     public async Task Outside_development_the_console_gets_one_JSON_object_per_line_and_no_secrets()
     {
         using var simulator = new TempFolder();
-        await using var database = TestDatabase.CreateSqlite();
+        await using var database = TestDatabase.CreateEmptySqlite();
         await using var portal = await PortalProcess.StartAsync(PortalAppFactory.FreePort(), database, new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Staging",

@@ -62,6 +62,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider) =>
         provider == DatabaseProvider.Postgres ? await CreatePostgresAsync(template: null) : NewSqlite();
 
+    /// <summary>An empty SQLite file at once, for a test that must name its database before anything async (a portal migrates it at start).</summary>
+    public static TestDatabase CreateEmptySqlite() => NewSqlite();
+
     /// <summary>Opens a context the way the portal configures one.</summary>
     public PortalDb OpenDb(Action<DbContextOptionsBuilder<PortalDb>>? configure = null)
     {
