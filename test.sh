@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of Portal on this machine: installs what is missing (PostgreSQL, Chromium, npm
-# packages), checks that each provider's migrations cover the model, starts a throwaway PostgreSQL
-# cluster on a free loopback port, runs the suite, and stops the cluster again. Extra arguments go
-# to `dotnet test` (e.g. --filter Category!=Browser).
+# Runs every test of Portal on this machine: installs what is missing (PostgreSQL, Chromium, a CJK
+# font, npm packages), checks that each provider's migrations cover the model, starts a throwaway
+# PostgreSQL cluster on a free loopback port, runs the suite, and stops the cluster again. Extra
+# arguments go to `dotnet test` (e.g. --filter Category!=Browser).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +11,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The Chinese pages need a CJK font, as a phone has (Noto Sans CJK, like Android); without one they show boxes.
+compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK-*" > /dev/null || missing+=(fonts-noto-cjk)
 command -v npm > /dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"

@@ -25,14 +25,19 @@ public static class TestSignIn
     {
         var users = await (await context.APIRequest.GetAsync("_dingtalk/_control/users?take=50")).JsonAsync();
         var userId = users!.Value.EnumerateArray().Where(u => u.GetProperty("active").GetBoolean()).ElementAt(index).GetProperty("userId").GetString()!;
+        await AsAsync(context, userId);
+        return userId;
+    }
+
+    /// <summary>Signs a browser context in as the person with this DingTalk userId.</summary>
+    public static async Task AsAsync(IBrowserContext context, string userId)
+    {
         var code = await (await context.APIRequest.PostAsync("_dingtalk/_control/authcodes", new() { DataObject = new { userId } })).JsonAsync();
         var signedIn = await context.APIRequest.PostAsync("auth/dingtalk/code", new() { DataObject = new { code = code!.Value.GetProperty("code").GetString() } });
         if (!signedIn.Ok)
         {
             throw new InvalidOperationException($"sign-in failed: {signedIn.Status} {await signedIn.TextAsync()}");
         }
-
-        return userId;
     }
 
     public static async Task<string> DemoPersonAsync(HttpClient client, int index = 0)
