@@ -46,7 +46,7 @@ public sealed class SweepPortal : IAsyncLifetime
     public async Task InitializeAsync()
     {
         host = await KestrelPortal.StartAsync(DeliveryPortal.Settings());
-        var portal = new DeliveryPortal(host.Services, host.Time, host.BaseUrl, host);
+        var portal = new DeliveryPortal(host);
         await portal.ImportAsync();
         await portal.RunAsync<DemoRoles, int>(roles => roles.SeedAsync(CancellationToken.None));
         await portal.RunAsync<DemoContentSeeder, int>(content => content.SeedAsync(CancellationToken.None));
