@@ -111,34 +111,6 @@ public sealed partial class AdminBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/forbidden"));
     }
 
-    [Fact]
-    public async Task An_admin_sends_a_dead_letter_back_for_delivery()
-    {
-        await using var host = await KestrelPortal.StartAsync();
-        var (context, admin) = await AdminAsync(host);
-        await using var ownedContext = context;
-        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync())
-        {
-            var message = new OutboxMessage("webhook.decision", "{}", "decision-42", host.Time.GetUtcNow().UtcDateTime);
-            for (var attempt = 0; attempt < 8; attempt++)
-            {
-                message.Failed("503 from receiver", host.Time.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(1), maxAttempts: 8);
-            }
-
-            db.OutboxMessages.Add(message);
-            await db.SaveChangesAsync();
-        }
-
-        var page = await BrowserPages.OpenAsync(context, "/admin/outbox");
-        await Assertions.Expect(page.GetByTestId("dead-letter")).ToHaveAttributeAsync("data-status", "DeadLettered");
-        await page.GetByTestId("retry").ClickAsync();
-
-        await Assertions.Expect(page.GetByTestId("retry")).ToHaveCountAsync(0);
-        await using var check = await host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
-        Assert.Equal(OutboxStatus.Pending, (await check.OutboxMessages.SingleAsync()).Status);
-        Assert.True(await check.AuditEntries.AnyAsync(e => e.Action == "outbox.retried"));
-    }
-
     private async Task<(IBrowserContext Context, string UserId)> AdminAsync(KestrelPortal host)
     {
         var context = await browser.NewContextAsync(BrowserProfile.Desktop, host.BaseUrl);

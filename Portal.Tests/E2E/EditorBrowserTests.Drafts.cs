@@ -15,7 +15,7 @@ using Portal.Web.Infrastructure.Logging;
 
 namespace Portal.Tests.E2E;
 
-/// <summary>A draft's life on a phone: what the audience editor saves, failed saves, empty and deleted drafts, the submit bar.</summary>
+/// <summary>A draft's life on a phone: what the audience editor saves, failed saves, deleted drafts, the submit bar.</summary>
 public sealed partial class EditorBrowserTests
 {
     [Fact]
@@ -64,58 +64,6 @@ public sealed partial class EditorBrowserTests
         var received = await organisation.ReceivedAsync("研发中心搬入新园区");
         Assert.Equal(expected.Order(StringComparer.Ordinal), received.Where(r => r.Value > 0).Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.All(received.Values, times => Assert.True(times <= 1));
-    }
-
-    [Fact]
-    public async Task After_a_rejection_the_author_reselects_the_department_adds_a_person_and_resubmits_to_exactly_them()
-    {
-        var host = await KestrelPortal.StartAsync(DeliveryPortal.Settings());
-        await using var organisation = await EditorPages.WithOrganisationAsync(host);
-        await using var authorContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        await TestRoles.GrantAsync(organisation.Services, await TestSignIn.AsDemoPersonAsync(authorContext, 0), Role.Editor);
-        await using var approverContext = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        var approverUserId = await TestSignIn.AsDemoPersonAsync(approverContext, 1);
-        await TestRoles.GrantAsync(organisation.Services, approverUserId, Role.Approver);
-        (long Department, HashSet<string> Members, string Outsider, Guid OutsiderId) target;
-        await using (var db = organisation.Db())
-        {
-            target = await EditorPages.DepartmentAndOutsiderAsync(db, "研发中心");
-        }
-
-        var page = await EditorPages.OpenNewAsync(authorContext, "notice");
-        await page.GetByTestId("title").FillAsync("研发中心体检安排");
-        await EditorPages.SavedAsync(page);
-        await page.GetByTestId("audience-chosen").ClickAsync();
-        await EditorPages.AddDepartmentAsync(page, "研发中心");
-        await EditorPages.SavedAsync(page);
-        await Assertions.Expect(await EditorPages.ReviewSubmitAsync(page)).ToContainTextAsync($"送达 {target.Members.Count} 人");
-        await page.GetByTestId("confirm-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
-        var id = EditorPages.ItemId(page);
-        await organisation.RunAsync<RejectArticle, bool>(async reject =>
-        {
-            await reject.RunAsync(id, await organisation.PersonAsync(approverUserId), "请加上项目经理", default);
-            return true;
-        });
-
-        await page.ReloadAsync();
-        await PageConsole.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("rejection-comment")).ToContainTextAsync("请加上项目经理");
-        await EditorPages.RemoveRuleAsync(page, 0);
-        await Assertions.Expect(page.GetByTestId("reach")).ToHaveAttributeAsync("data-people", "0");
-        await EditorPages.SavedAsync(page);
-        await EditorPages.AddDepartmentAsync(page, "研发中心");
-        await EditorPages.AddPersonAsync(page, target.Outsider);
-        await Assertions.Expect(page.GetByTestId("reach")).ToHaveAttributeAsync("data-people", $"{target.Members.Count + 1}");
-        await EditorPages.SavedAsync(page);
-        await Assertions.Expect(await EditorPages.ReviewSubmitAsync(page)).ToContainTextAsync($"送达 {target.Members.Count + 1} 人");
-        await page.GetByTestId("confirm-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Submitted");
-
-        await using var check = organisation.Db();
-        var (everyone, rules) = await EditorPages.AudienceAsync(check, id);
-        Assert.False(everyone);
-        Assert.Equal([(AudienceRuleKind.Department, target.Department, true, null), (AudienceRuleKind.Person, null, false, target.OutsiderId)], rules);
     }
 
     [Fact]
@@ -173,41 +121,6 @@ public sealed partial class EditorBrowserTests
         // The save ran in the editor's circuit, not in a request: the circuit's id is what ties the line to the session.
         Assert.All(failures, e => Assert.NotEmpty(e.GetProperty("Properties").GetProperty(CircuitLogContext.PropertyName).GetString()!));
         Assert.DoesNotContain("机密的季度计划", string.Join('\n', lines), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Opening_the_editor_and_leaving_it_untouched_leaves_no_draft_and_the_first_words_save_what_was_chosen()
-    {
-        await using var host = await KestrelPortal.StartAsync();
-        await using var context = await browser.NewContextAsync(BrowserProfile.DingTalkPhone, host.BaseUrl);
-        await TestRoles.GrantAsync(host.Services, await TestSignIn.AsDemoPersonAsync(context, 0), Role.Editor);
-        var page = await EditorPages.OpenNewAsync(context, "news");
-        await EditorPages.Body(page).ClickAsync();
-        await page.GetByTestId("title").ClickAsync();
-        await page.GetByTestId("notify").ClickAsync();
-        await page.GetByTestId("audience-chosen").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("audience-chosen")).ToHaveClassAsync(new Regex("selected"));
-        await Assertions.Expect(page.GetByTestId("autosave")).ToHaveAttributeAsync("data-state", "new");
-        await page.GetByTestId("submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("editor-problem")).ToContainTextAsync("请填写标题");
-
-        await page.Locator(".tab-bar a").First.ClickAsync();
-        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/editor"));
-        await page.GotoAsync("/editor");
-        await PageConsole.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("my-items")).ToContainTextAsync("还没有写过内容");
-        await using (var db = host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext())
-        {
-            Assert.Equal(0, await db.Articles.CountAsync());
-        }
-
-        page = await EditorPages.OpenNewAsync(context, "news");
-        await page.GetByTestId("audience-chosen").ClickAsync();
-        await page.GetByTestId("title").FillAsync("第一句话");
-        await EditorPages.SavedAsync(page);
-        await using var check = host.Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
-        Assert.Equal("第一句话", (await check.Articles.AsNoTracking().SingleAsync()).Title);
-        Assert.False((await EditorPages.AudienceAsync(check, EditorPages.ItemId(page))).Everyone);
     }
 
     [Fact]

@@ -62,9 +62,6 @@ internal static class EditorPages
         await PickAsync(page, userId, $"({userId})");
     }
 
-    public static Task RemoveRuleAsync(IPage page, int index) =>
-        page.GetByTestId("audience").GetByTestId("audience-rule").Nth(index).GetByRole(AriaRole.Button, new() { Name = "删除" }).ClickAsync();
-
     /// <summary>Asks to submit and waits for the confirmation of the reach.</summary>
     public static async Task<ILocator> ReviewSubmitAsync(IPage page)
     {
