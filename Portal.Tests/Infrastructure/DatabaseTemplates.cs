@@ -82,10 +82,8 @@ internal static class DatabaseTemplates
 
         try
         {
-            foreach (var template in PostgresTemplates)
-            {
-                TestDatabase.ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {template} WITH (FORCE)").GetAwaiter().GetResult();
-            }
+            Task.WhenAll(PostgresTemplates.Select(template => TestDatabase.ExecuteOnServerAsync($"DROP DATABASE IF EXISTS {template} WITH (FORCE)")))
+                .GetAwaiter().GetResult();
         }
         catch (NpgsqlException)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Portal.Web.Infrastructure.Data;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -10,7 +11,10 @@ public abstract class PortalTest : IAsyncLifetime
     /// <summary>Configuration keys the portal starts with, beyond the database.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public virtual async Task InitializeAsync() => Portal = await KestrelPortal.StartAsync(Settings);
+    /// <summary>The database the portal runs on.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public virtual async Task InitializeAsync() => Portal = await KestrelPortal.StartAsync(Settings, Provider);
 
     public virtual async Task DisposeAsync() => await Portal.DisposeAsync();
 

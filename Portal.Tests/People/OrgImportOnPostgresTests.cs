@@ -12,28 +12,14 @@ namespace Portal.Tests.People;
 /// <summary>The import writes its first rows with PostgreSQL's COPY; EF must read them back as its own.</summary>
 public sealed class OrgImportOnPostgresTests : SimulatorTest
 {
-    private TestDatabase postgres = default!;
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
-        ["ConnectionStrings:Portal"] = postgres.ConnectionString,
         ["DingTalk:Simulator:EnforceLimits"] = "false",
         ["DingTalk:Client:DefaultQps"] = "0",
         ["Import:RunInBackground"] = "false",
     };
-
-    public override async Task InitializeAsync()
-    {
-        postgres = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Postgres);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await postgres.DisposeAsync();
-    }
 
     [Fact]
     public async Task Bulk_written_people_and_memberships_read_back_through_EF()

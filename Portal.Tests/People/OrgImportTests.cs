@@ -13,7 +13,7 @@ namespace Portal.Tests.People;
 public sealed class OrgImportTests : SimulatorTest
 {
     // The test clock stands still; pacing and QPS limits measured on it would never let a second pass.
-    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["DingTalk:Simulator:EnforceLimits"] = "false",
         ["DingTalk:Client:DefaultQps"] = "0",

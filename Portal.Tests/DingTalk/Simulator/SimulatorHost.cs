@@ -7,21 +7,12 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.DingTalk.Simulator;
 
 /// <summary>
-/// The portal in Simulator mode over real HTTP on a loopback port, with its own database and
-/// simulator data folder, and helpers that call the simulator the way a DingTalk client would.
+/// A portal in Simulator mode (a <see cref="KestrelPortal"/>) with helpers that call the simulator the
+/// way a DingTalk client would.
 /// </summary>
-public sealed class SimulatorHost : IAsyncDisposable
+public sealed class SimulatorHost(KestrelPortal portal) : IAsyncDisposable
 {
-    private readonly bool ownsDataFolder;
-
-    private SimulatorHost(KestrelPortal portal, string dataFolder, bool ownsDataFolder)
-    {
-        this.ownsDataFolder = ownsDataFolder;
-        Portal = portal;
-        DataFolder = dataFolder;
-    }
-
-    public KestrelPortal Portal { get; }
+    public KestrelPortal Portal { get; } = portal;
 
     public IServiceProvider Services => Portal.Services;
 
@@ -29,14 +20,16 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public FakeTimeProvider Time => Portal.Time;
 
-    public string DataFolder { get; }
-
-    /// <param name="dataFolder">The simulator's own data folder, kept by the test to start another portal on it.</param>
+    /// <param name="dataFolder">A simulator data folder the test keeps, to start another portal on the same organisation.</param>
     public static async Task<SimulatorHost> StartAsync(IDictionary<string, string?>? settings = null, string? dataFolder = null)
     {
-        var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("n"));
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { [PortalAppFactory.SimulatorDataFolderKey] = folder };
-        return new SimulatorHost(await KestrelPortal.StartAsync(all), folder, ownsDataFolder: dataFolder is null);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (dataFolder is not null)
+        {
+            all[PortalAppFactory.SimulatorDataFolderKey] = dataFolder;
+        }
+
+        return new SimulatorHost(await KestrelPortal.StartAsync(all));
     }
 
     public async Task<HttpResponseMessage> GetAsync(string path) => await Http.GetAsync(new Uri(path, UriKind.Relative));
@@ -93,14 +86,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Portal.DisposeAsync();
-        if (ownsDataFolder && Directory.Exists(DataFolder))
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => Portal.DisposeAsync();
 }
 
 public sealed record ControlPerson(string UserId, string UnionId, string Name, string Mobile, long[] DeptIdList, string? Title, bool Active);

@@ -1,14 +1,15 @@
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.DingTalk.Simulator;
 
-/// <summary>A test class with a running simulator of its own.</summary>
-public abstract class SimulatorTest : IAsyncLifetime
+/// <summary>A test class with a portal of its own, called through the simulator's helpers.</summary>
+public abstract class SimulatorTest : PortalTest
 {
     protected SimulatorHost Host { get; private set; } = null!;
 
-    /// <summary>Configuration keys the portal starts with.</summary>
-    protected virtual IDictionary<string, string?>? Settings => null;
-
-    public virtual async Task InitializeAsync() => Host = await SimulatorHost.StartAsync(Settings);
-
-    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Host = new SimulatorHost(Portal);
+    }
 }
