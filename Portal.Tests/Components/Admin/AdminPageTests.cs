@@ -12,28 +12,26 @@ using Portal.Web.Features.Content.Workflow;
 namespace Portal.Tests.Components.Admin;
 
 /// <summary>The admin's audit log and dead letters.</summary>
-public sealed class AdminPageTests : PortalComponentTest
+public sealed class AdminPageTests : OrganisationComponentTest
 {
-    private ComponentOrganisation people = default!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using var db = await DbAsync();
-        people = await ComponentOrganisation.SeedAsync(db);
-        SignIn(people.Admin, ComponentOrganisation.NameOf("admin"));
+        SignIn(People.Admin, ComponentOrganisation.NameOf("admin"));
     }
 
     [Fact]
     public async Task An_admin_reads_the_review_of_an_item_in_the_audit_log_as_sentences()
     {
         var id = (await RunAsync<SaveDraft, SavedDraft>(save => save.RunAsync(
-            null, people.Editor, new DraftInput(ContentKind.News, "季度安全检查", null, "<p>正文</p>", null, false, false, null, false, AudienceInput.ForEveryone()), null, default))).Id;
-        await StepAsync<SubmitArticle>(submit => submit.RunAsync(id, people.Editor, default));
-        await StepAsync<RejectArticle>(reject => reject.RunAsync(id, people.Approver, "请附上检查表", default));
-        await StepAsync<SubmitArticle>(submit => submit.RunAsync(id, people.Editor, default));
-        await StepAsync<ApproveArticle>(approve => approve.RunAsync(id, people.Approver, default));
-        await StepAsync<PublishArticle>(publish => publish.RunAsync(id, people.Approver, null, false, default));
+            null, People.Editor, new DraftInput(ContentKind.News, "季度安全检查", null, "<p>正文</p>", null, false, false, null, false, AudienceInput.ForEveryone()), null, default))).Id;
+        await StepAsync<SubmitArticle>(submit => submit.RunAsync(id, People.Editor, default));
+        await StepAsync<RejectArticle>(reject => reject.RunAsync(id, People.Approver, "请附上检查表", default));
+        await StepAsync<SubmitArticle>(submit => submit.RunAsync(id, People.Editor, default));
+        await StepAsync<ApproveArticle>(approve => approve.RunAsync(id, People.Approver, default));
+        await StepAsync<PublishArticle>(publish => publish.RunAsync(id, People.Approver, null, false, default));
 
         var page = Render<AuditPage>();
 
@@ -50,8 +48,8 @@ public sealed class AdminPageTests : PortalComponentTest
         await using (var db = await DbAsync())
         {
             var now = Time.GetUtcNow().UtcDateTime;
-            db.AuditEntries.Add(AuditEntry.Create(now, people.Admin, "赵管理", "outbox.retried", "webhook.decision decision-42", new { Attempts = 8 }, null));
-            db.AuditEntries.Add(AuditEntry.Create(now, people.Admin, "赵管理", "role.rules.changed", "editor", null, null));
+            db.AuditEntries.Add(AuditEntry.Create(now, People.Admin, "赵管理", "outbox.retried", "webhook.decision decision-42", new { Attempts = 8 }, null));
+            db.AuditEntries.Add(AuditEntry.Create(now, People.Admin, "赵管理", "role.rules.changed", "editor", null, null));
             await db.SaveChangesAsync();
         }
 
@@ -93,7 +91,7 @@ public sealed class AdminPageTests : PortalComponentTest
         await using var check = await DbAsync();
         Assert.Equal(OutboxStatus.Pending, (await check.OutboxMessages.SingleAsync()).Status);
         var audit = await check.AuditEntries.SingleAsync(e => e.Action == "outbox.retried");
-        Assert.Equal((people.Admin, "赵管理"), (audit.ActorId, audit.ActorName));
+        Assert.Equal((People.Admin, "赵管理"), (audit.ActorId, audit.ActorName));
     }
 
     private static List<AngleSharp.Dom.IElement> ContentSentences(IRenderedComponent<AuditPage> page) =>

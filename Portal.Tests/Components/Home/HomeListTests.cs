@@ -6,17 +6,8 @@ using Portal.Web.Features.Home;
 namespace Portal.Tests.Components.Home;
 
 /// <summary>The home page's notices and news: loading, empty, and the items a person may read.</summary>
-public sealed class HomeListTests : PortalComponentTest
+public sealed class HomeListTests : OrganisationComponentTest
 {
-    private ComponentOrganisation people = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = await DbAsync();
-        people = await ComponentOrganisation.SeedAsync(db);
-    }
-
     [Fact]
     public void While_it_is_not_yet_known_who_is_looking_notices_news_and_to_dos_say_they_are_loading()
     {
@@ -31,7 +22,7 @@ public sealed class HomeListTests : PortalComponentTest
     [Fact]
     public void With_nothing_published_each_section_says_it_is_empty()
     {
-        SignIn(people.SalesPerson, ComponentOrganisation.NameOf("sales"));
+        SignIn(People.SalesPerson, ComponentOrganisation.NameOf("sales"));
 
         var home = Render<HomePage>();
 
@@ -46,11 +37,11 @@ public sealed class HomeListTests : PortalComponentTest
     [Fact]
     public async Task A_notice_to_confirm_is_listed_first_news_below_and_items_for_others_not_at_all()
     {
-        await PortalContent.PublishAsync(Services, ContentKind.News, "第三季度全员大会回顾", people.Editor, []);
+        await PortalContent.PublishAsync(Services, ContentKind.News, "第三季度全员大会回顾", People.Editor, []);
         Time.Advance(TimeSpan.FromMinutes(5));
-        var notice = await PortalContent.PublishAsync(Services, ContentKind.Notice, "信息安全制度更新", people.Editor, [people.SalesPerson], acknowledge: true);
-        await PortalContent.PublishAsync(Services, ContentKind.News, "研发中心内部通讯", people.Editor, [people.Researcher]);
-        SignIn(people.SalesPerson, ComponentOrganisation.NameOf("sales"));
+        var notice = await PortalContent.PublishAsync(Services, ContentKind.Notice, "信息安全制度更新", People.Editor, [People.SalesPerson], acknowledge: true);
+        await PortalContent.PublishAsync(Services, ContentKind.News, "研发中心内部通讯", People.Editor, [People.Researcher]);
+        SignIn(People.SalesPerson, ComponentOrganisation.NameOf("sales"));
 
         var home = Render<HomePage>();
 

@@ -12,28 +12,19 @@ using Portal.Web.Infrastructure.Localization;
 namespace Portal.Tests.Components.Reading;
 
 /// <summary>An item's reach page, read in English on a desktop: who read it, and reminding the others.</summary>
-public sealed class ReachPageTests() : PortalComponentTest(LocalizationSetup.English)
+public sealed class ReachPageTests() : OrganisationComponentTest(LocalizationSetup.English)
 {
-    private ComponentOrganisation people = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = await DbAsync();
-        people = await ComponentOrganisation.SeedAsync(db);
-    }
-
     [Fact]
     public async Task Remind_unread_shows_its_plan_first_and_queues_one_reminder_for_the_unread_only()
     {
-        var news = await PortalContent.PublishAsync(Services, ContentKind.News, "食堂菜单更新", people.Editor, [people.Researcher, people.SalesPerson]);
+        var news = await PortalContent.PublishAsync(Services, ContentKind.News, "食堂菜单更新", People.Editor, [People.Researcher, People.SalesPerson]);
         await using (var db = await DbAsync())
         {
-            var reader = await ViewerQuery.ForPersonAsync(db, people.Researcher, default);
+            var reader = await ViewerQuery.ForPersonAsync(db, People.Researcher, default);
             await RunAsync<RecordRead, Readability>(read => read.RunAsync(reader!, news, default));
         }
 
-        SignIn(people.Editor, ComponentOrganisation.NameOf("editor"));
+        SignIn(People.Editor, ComponentOrganisation.NameOf("editor"));
         var page = Render<ReachPage>(p => p.Add(r => r.Id, news));
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=count-read] dd").TextContent));
         Assert.Single(page.FindAll("[data-testid=reach-person]"));

@@ -9,24 +9,22 @@ using Portal.Web.Features.Todos;
 namespace Portal.Tests.Components.Todos;
 
 /// <summary>Deciding a to-do on its page: what the form asks for, and a second device that was too late.</summary>
-public sealed class TodoDecisionTests : PortalComponentTest
+public sealed class TodoDecisionTests : OrganisationComponentTest
 {
-    private ComponentOrganisation people = default!;
     private Guid todo;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using var db = await DbAsync();
-        people = await ComponentOrganisation.SeedAsync(db);
         var now = Time.GetUtcNow().UtcDateTime;
-        todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [people.Approver], now);
+        todo = await TodoSeed.TodoAsync(db, await TodoSeed.ClientAsync(db, now), [People.Approver], now);
     }
 
     [Fact]
     public async Task A_rejection_asks_for_a_comment_refuses_one_too_long_and_is_decided_with_a_fitting_one()
     {
-        SignIn(people.Approver, ComponentOrganisation.NameOf("approver"));
+        SignIn(People.Approver, ComponentOrganisation.NameOf("approver"));
         var page = Render<TodoPage>(p => p.Add(t => t.Id, todo));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=action-reject]")));
 
@@ -54,7 +52,7 @@ public sealed class TodoDecisionTests : PortalComponentTest
     [Fact]
     public async Task An_approval_needs_no_comment_and_can_be_taken_back_before_confirming()
     {
-        SignIn(people.Approver, ComponentOrganisation.NameOf("approver"));
+        SignIn(People.Approver, ComponentOrganisation.NameOf("approver"));
         var page = Render<TodoPage>(p => p.Add(t => t.Id, todo));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=action-approve]")));
 
@@ -73,8 +71,8 @@ public sealed class TodoDecisionTests : PortalComponentTest
     public async Task On_a_second_device_the_same_action_is_refused_with_who_decided_and_when()
     {
         var second = NewDevice();
-        SignIn(people.Approver, ComponentOrganisation.NameOf("approver"));
-        second.SignIn(people.Approver, ComponentOrganisation.NameOf("approver"));
+        SignIn(People.Approver, ComponentOrganisation.NameOf("approver"));
+        second.SignIn(People.Approver, ComponentOrganisation.NameOf("approver"));
         var first = Render<TodoPage>(p => p.Add(t => t.Id, todo));
         var other = second.Render<TodoPage>(p => p.Add(t => t.Id, todo));
         foreach (var device in new[] { first, other })

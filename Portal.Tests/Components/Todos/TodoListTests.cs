@@ -6,17 +6,8 @@ using Portal.Web.Features.Todos;
 namespace Portal.Tests.Components.Todos;
 
 /// <summary>My to-dos and the home page's share of them: loading, empty, and what each row says.</summary>
-public sealed class TodoListTests : PortalComponentTest
+public sealed class TodoListTests : OrganisationComponentTest
 {
-    private ComponentOrganisation people = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using var db = await DbAsync();
-        people = await ComponentOrganisation.SeedAsync(db);
-    }
-
     [Fact]
     public void While_it_is_not_yet_known_who_is_looking_the_lists_say_they_are_loading_not_that_they_are_empty()
     {
@@ -35,7 +26,7 @@ public sealed class TodoListTests : PortalComponentTest
     [Fact]
     public void Someone_with_nothing_to_do_sees_empty_lists_that_say_what_will_appear_there()
     {
-        SignIn(people.SalesPerson, ComponentOrganisation.NameOf("sales"));
+        SignIn(People.SalesPerson, ComponentOrganisation.NameOf("sales"));
 
         var page = Render<TodosPage>();
         var home = Render<HomeTodos>();
@@ -56,20 +47,20 @@ public sealed class TodoListTests : PortalComponentTest
         await using (var db = await DbAsync())
         {
             var client = await TodoSeed.ClientAsync(db, now);
-            overdue = await TodoSeed.TodoAsync(db, client, [people.Approver], now.AddDays(-2), "过期的报销审批", dueAt: now.AddHours(-1));
-            await TodoSeed.TodoAsync(db, client, [people.Approver], now.AddDays(-1), "明天到期的采购审批", dueAt: now.AddDays(1));
-            decided = await TodoSeed.TodoAsync(db, client, [people.Approver], now.AddDays(-3), "已处理的请假审批");
-            await TodoSeed.TodoAsync(db, client, [people.Editor], now, "别人的待办");
+            overdue = await TodoSeed.TodoAsync(db, client, [People.Approver], now.AddDays(-2), "过期的报销审批", dueAt: now.AddHours(-1));
+            await TodoSeed.TodoAsync(db, client, [People.Approver], now.AddDays(-1), "明天到期的采购审批", dueAt: now.AddDays(1));
+            decided = await TodoSeed.TodoAsync(db, client, [People.Approver], now.AddDays(-3), "已处理的请假审批");
+            await TodoSeed.TodoAsync(db, client, [People.Editor], now, "别人的待办");
         }
 
-        await RunAsync<DecideTodo, DecideResult>(decide => decide.RunAsync(people.Approver, decided, "approve", null, default));
-        var article = (await RunAsync<SaveDraft, SavedDraft>(save => save.RunAsync(null, people.Editor, Draft("年会节目单"), null, default))).Id;
+        await RunAsync<DecideTodo, DecideResult>(decide => decide.RunAsync(People.Approver, decided, "approve", null, default));
+        var article = (await RunAsync<SaveDraft, SavedDraft>(save => save.RunAsync(null, People.Editor, Draft("年会节目单"), null, default))).Id;
         await RunAsync<SubmitArticle, bool>(async submit =>
         {
-            await submit.RunAsync(article, people.Editor, default);
+            await submit.RunAsync(article, People.Editor, default);
             return true;
         });
-        SignIn(people.Approver, ComponentOrganisation.NameOf("approver"));
+        SignIn(People.Approver, ComponentOrganisation.NameOf("approver"));
 
         var page = Render<TodosPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=pending-list] [data-testid=todo-row]").Count));

@@ -1,4 +1,5 @@
 using Microsoft.JSInterop;
+using Portal.Web.Infrastructure.Interop;
 
 namespace Portal.Web.Infrastructure.Bridge;
 
@@ -11,7 +12,7 @@ public sealed record BridgeEnvironment(bool InDingTalk, string Platform, string 
 /// </summary>
 public sealed class DingTalkBridge(IJSRuntime js) : IAsyncDisposable
 {
-    private Task<IJSObjectReference>? module;
+    private readonly LazyJsModule module = new(js, "./js/portal-bridge.js");
 
     public async Task<BridgeEnvironment> GetEnvironmentAsync() =>
         await (await ModuleAsync()).InvokeAsync<BridgeEnvironment>("environment");
@@ -34,21 +35,7 @@ public sealed class DingTalkBridge(IJSRuntime js) : IAsyncDisposable
     public async Task<DingComposerResult> CreateDingAsync(DingDraft draft) =>
         await (await ModuleAsync()).InvokeAsync<DingComposerResult>("createDing", draft);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (module is not null)
-        {
-            try
-            {
-                await (await module).DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => module.DisposeAsync();
 
-    private Task<IJSObjectReference> ModuleAsync() =>
-        module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/portal-bridge.js").AsTask();
+    private Task<IJSObjectReference> ModuleAsync() => module.GetAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Portal.Web.Infrastructure.Interop;
 
 namespace Portal.Web.Features.Content.Editing.Pages;
 
@@ -9,7 +10,7 @@ namespace Portal.Web.Features.Content.Editing.Pages;
 /// </summary>
 public sealed class RichTextEditorScript(IJSRuntime js) : IAsyncDisposable
 {
-    private Task<IJSObjectReference>? module;
+    private readonly LazyJsModule module = new(js, "./js/rich-text-editor.js");
 
     /// <summary>Mounts an editor holding <paramref name="html"/> in <paramref name="host"/>; it calls the listener's <c>BodyChanged(string)</c> on every change.</summary>
     public async Task CreateAsync<TListener>(ElementReference host, ElementReference toolbar, string? html, string label, DotNetObjectReference<TListener> listener)
@@ -23,21 +24,7 @@ public sealed class RichTextEditorScript(IJSRuntime js) : IAsyncDisposable
     public async Task DestroyAsync(ElementReference host) =>
         await (await ModuleAsync()).InvokeVoidAsync("destroy", host);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (module is not null)
-        {
-            try
-            {
-                await (await module).DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => module.DisposeAsync();
 
-    private Task<IJSObjectReference> ModuleAsync() =>
-        module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/rich-text-editor.js").AsTask();
+    private Task<IJSObjectReference> ModuleAsync() => module.GetAsync();
 }
