@@ -25,6 +25,8 @@ echo "==> front-end packages"
 
 echo "==> migrations match the model"
 dotnet tool restore > /dev/null
+# dotnet ef reads the projects' metadata, which a fresh clone only has after a restore.
+dotnet restore Portal.sln -v q > /dev/null
 # Each check builds only its migrations project and the domain; the test build below reuses both.
 for migrations in Portal.Migrations.Sqlite Portal.Migrations.Postgres; do
   dotnet ef migrations has-pending-model-changes --project "$migrations" \
